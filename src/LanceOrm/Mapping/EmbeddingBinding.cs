@@ -1,0 +1,53 @@
+namespace LanceOrm.Mapping;
+
+/// <summary>
+/// One <see cref="EmbedAttribute"/> property of an entity: where its text comes from, which function embeds it
+/// and which vector column receives the result.
+/// </summary>
+/// <typeparam name="T">The entity type.</typeparam>
+public sealed class EmbeddingBinding<T>
+{
+    /// <summary>Creates a binding (called by generated code).</summary>
+    public EmbeddingBinding(
+        string sourcePropertyName,
+        string sourceColumn,
+        string vectorColumn,
+        string functionName,
+        int dimensions,
+        Func<T, string?> getSourceText,
+        Func<T, ReadOnlyMemory<float>?>? getVector = null)
+    {
+        SourcePropertyName = sourcePropertyName;
+        SourceColumn = sourceColumn;
+        VectorColumn = vectorColumn;
+        FunctionName = functionName;
+        Dimensions = dimensions;
+        GetSourceText = getSourceText;
+        GetVector = getVector;
+    }
+
+    /// <summary>The <c>[Embed]</c> property's name.</summary>
+    public string SourcePropertyName { get; }
+
+    /// <summary>The text column's name.</summary>
+    public string SourceColumn { get; }
+
+    /// <summary>The vector column's name.</summary>
+    public string VectorColumn { get; }
+
+    /// <summary>The embedding function's name (registry key).</summary>
+    public string FunctionName { get; }
+
+    /// <summary>The vector dimension.</summary>
+    public int Dimensions { get; }
+
+    /// <summary>Reads the text to embed from an entity.</summary>
+    public Func<T, string?> GetSourceText { get; }
+
+    /// <summary>
+    /// Reads a vector the entity already carries for this column (a <see cref="VectorAttribute"/> property mapped
+    /// to the same column), or <c>null</c> when the entity has no such property. A row whose vector is present is
+    /// not embedded again.
+    /// </summary>
+    public Func<T, ReadOnlyMemory<float>?>? GetVector { get; }
+}
