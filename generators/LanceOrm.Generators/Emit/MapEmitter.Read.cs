@@ -167,8 +167,9 @@ internal static partial class MapEmitter
             }
 
             var values = array.Values as {{Arrow}}.StringArray ?? throw ColumnTypeMismatch("{{Escape(property.ColumnName)}}", "list<utf8>", array);
-            var start = array.GetValueOffset(row);
-            var length = array.GetValueLength(row);
+            var offsets = array.ValueOffsets;
+            var start = offsets[row];
+            var length = offsets[row + 1] - start;
             """);
         if (isList)
         {

@@ -192,9 +192,9 @@ internal static partial class MapEmitter
         var access = "entity." + Literals.Identifier(vector.Name);
         return vector.Shape switch
         {
-            ClrShape.Array => $"static entity => {access} is {{ }} vector ? new global::System.ReadOnlyMemory<float>(vector) : null",
+            ClrShape.Array => $"static entity => {access} is {{ }} vector ? new global::System.ReadOnlyMemory<float>(vector) : (global::System.ReadOnlyMemory<float>?)null",
             _ when vector.IsNullableValueType => $"static entity => {access}",
-            _ => $"static entity => {access}.IsEmpty ? null : {access}",
+            _ => $"static entity => {access}.IsEmpty ? (global::System.ReadOnlyMemory<float>?)null : {access}",
         };
     }
 
