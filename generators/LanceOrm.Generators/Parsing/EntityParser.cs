@@ -48,6 +48,7 @@ internal static partial class EntityParser
         var extras = new List<SearchExtraSpec>();
         var keys = new List<IPropertySymbol>();
         var columnOwners = new Dictionary<string, string>();
+        var propertyLocations = new Dictionary<string, LocationSnapshot?>();
 
         foreach (var property in MappedProperties(type))
         {
@@ -59,6 +60,7 @@ internal static partial class EntityParser
             }
 
             var propertyLocation = LocationSnapshot.From(property.Locations.FirstOrDefault());
+            propertyLocations[property.Name] = propertyLocation;
             var column = attributes.TryGetValue(WellKnownNames.ColumnAttribute, out var columnAttribute) &&
                          columnAttribute.ConstructorArguments.Length == 1
                 ? columnAttribute.ConstructorArguments[0].Value as string ?? ""
@@ -177,7 +179,7 @@ internal static partial class EntityParser
             Report(DiagnosticIds.MultipleKeys, LocationSnapshot.From(keys[1].Locations.FirstOrDefault()), type.Name, string.Join(", ", keys.Select(k => k.Name)));
         }
 
-        var embeddings = BuildEmbeddings(embeds, properties, Report, cancellationToken);
+        var embeddings = BuildEmbeddings(embeds, properties, propertyLocations, Report, cancellationToken);
         var hasErrors = diagnostics.Count > 0;
         var entity = hasErrors || tableName is null || keys.Count != 1
             ? null
@@ -202,6 +204,7 @@ internal static partial class EntityParser
     private static List<EmbeddingSpec> BuildEmbeddings(
         List<(IPropertySymbol Property, AttributeData Attribute, string Column, EmbeddingFunctionSpec? Function)> embeds,
         List<PropertySpec> properties,
+        Dictionary<string, LocationSnapshot?> propertyLocations,
         Reporter report,
         CancellationToken cancellationToken)
     {
@@ -237,7 +240,7 @@ internal static partial class EntityParser
 
                 if (function is not null && clash.VectorDimensions != function.Dimensions)
                 {
-                    report(DiagnosticIds.VectorDimensionMismatch, null, clash.Name, clash.VectorDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    report(DiagnosticIds.VectorDimensionMismatch, propertyLocations[clash.Name], clash.Name, clash.VectorDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         function.Dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture), function.Name, vectorColumn);
                     continue;
                 }
