@@ -66,6 +66,21 @@ internal static partial class MapEmitter
                 """);
         }
 
+        if (entity.Columns.Any(c => c.Property is { Kind: ValueKind.Decimal }))
+        {
+            writer.WriteLine("""
+
+                /// <summary>decimal128(38, 9) holds 9 fractional digits: trailing zeros are dropped, anything else is an error (never rounded).</summary>
+                private static decimal FitDecimal(decimal value, int row, string property, string column)
+                {
+                    var fitted = global::System.Math.Round(value, 9);
+                    return fitted == value
+                        ? fitted
+                        : throw new global::System.ArgumentException($"entities[{row}].{property} has more than 9 fractional digits; column '{column}' is decimal128(38, 9) and would round it.", "entities");
+                }
+                """);
+        }
+
         foreach (var property in entity.Columns.Select(c => c.Property).Where(p => p is { Kind: ValueKind.Enum }))
         {
             WriteEnumConverters(writer, property!);

@@ -129,6 +129,7 @@ internal static partial class MapEmitter
         ValueKind.Enum => $"builder.Append(Format{property.Name}(value));",
         ValueKind.Timestamp when property.Shape == ClrShape.DateTime => "builder.Append(ToUtcTimestamp(value));",
         ValueKind.Binary => "builder.Append(new global::System.ReadOnlySpan<byte>(value));",
+        ValueKind.Decimal => $"builder.Append(FitDecimal(value, row, {Literals.String(property.Name)}, {Literals.String(property.ColumnName)}));",
         ValueKind.StringList => """
             builder.Append();
             foreach (var item in value)

@@ -279,6 +279,26 @@ public sealed class EveryTypeRoundTripTests
     }
 
     [Fact]
+    public void A_decimal_with_more_than_nine_fractional_digits_is_a_typed_error_instead_of_being_rounded()
+    {
+        var row = Full();
+        row.Price = 1.0123456789m;
+
+        var error = Assert.Throws<ArgumentException>(() => Map.ToRecordBatch([row], []));
+
+        Assert.Contains("entities[0].Price has more than 9 fractional digits", error.Message);
+    }
+
+    [Fact]
+    public void A_decimal_with_trailing_zeros_beyond_nine_places_fits()
+    {
+        var row = Full();
+        row.Price = 1.5000000000m;
+
+        Assert.Equal(1.5m, RoundTrip(row).Price);
+    }
+
+    [Fact]
     public void A_vector_of_the_wrong_dimension_is_a_typed_error()
     {
         var row = Full();

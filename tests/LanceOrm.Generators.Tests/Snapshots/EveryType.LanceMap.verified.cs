@@ -716,7 +716,7 @@ namespace Catalog
             for (var row = 0; row < count; row++)
             {
                 var value = entities[row].Price;
-                builder.Append(value);
+                builder.Append(FitDecimal(value, row, "Price", "price"));
             }
 
             return builder.Build();
@@ -735,7 +735,7 @@ namespace Catalog
                     continue;
                 }
 
-                builder.Append(value);
+                builder.Append(FitDecimal(value, row, "OptionalPrice", "optional_price"));
             }
 
             return builder.Build();
@@ -1282,6 +1282,15 @@ namespace Catalog
             new global::System.DateTimeOffset(value.Kind == global::System.DateTimeKind.Local
                 ? value.ToUniversalTime()
                 : global::System.DateTime.SpecifyKind(value, global::System.DateTimeKind.Utc));
+
+        /// <summary>decimal128(38, 9) holds 9 fractional digits: trailing zeros are dropped, anything else is an error (never rounded).</summary>
+        private static decimal FitDecimal(decimal value, int row, string property, string column)
+        {
+            var fitted = global::System.Math.Round(value, 9);
+            return fitted == value
+                ? fitted
+                : throw new global::System.ArgumentException($"entities[{row}].{property} has more than 9 fractional digits; column '{column}' is decimal128(38, 9) and would round it.", "entities");
+        }
 
         private static string FormatStatus(global::Catalog.Status value) => value switch
         {
