@@ -36,7 +36,9 @@ public sealed class LanceOrmGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, EntitySpec entity)
     {
-        context.AddSource($"{entity.Name}.LanceMap.g.cs", MapEmitter.Emit(entity));
-        context.AddSource($"{entity.Name}.Repository.g.cs", RepositoryEmitter.Emit(entity));
+        // Namespace-qualified so that two entities of the same name in different namespaces do not clash.
+        var hint = entity.Namespace.Length == 0 ? entity.Name : $"{entity.Namespace}.{entity.Name}";
+        context.AddSource($"{hint}.LanceMap.g.cs", MapEmitter.Emit(entity));
+        context.AddSource($"{hint}.Repository.g.cs", RepositoryEmitter.Emit(entity));
     }
 }

@@ -85,13 +85,13 @@ public sealed class IncrementalCachingTests
     public void A_real_edit_to_the_entity_is_seen_as_modified_and_changes_the_generated_source()
     {
         var (driver, compilation) = FirstRun();
-        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Article.LanceMap.g.cs").SourceText.ToString();
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Blog.Article.LanceMap.g.cs").SourceText.ToString();
 
         var result = Rerun(driver, Replace(compilation, 0, TestSources.Article.Replace("public int Year { get; set; }", "public long Year { get; set; }")));
 
         Assert.Contains((LanceOrmStepNames.ParseEntities, IncrementalStepRunReason.Modified), Reasons(result));
         Assert.Contains((LanceOrmStepNames.ValidEntities, IncrementalStepRunReason.Modified), Reasons(result));
-        var after = result.GeneratedSources.Single(s => s.HintName == "Article.LanceMap.g.cs").SourceText.ToString();
+        var after = result.GeneratedSources.Single(s => s.HintName == "Blog.Article.LanceMap.g.cs").SourceText.ToString();
         Assert.NotEqual(before, after);
         Assert.Contains("Int64Array", after);
     }
@@ -107,6 +107,6 @@ public sealed class IncrementalCachingTests
         var result = Rerun(driver, Replace(compilation, 1, "[assembly: LanceOrm.EmbeddingFunction(\"custom\", 16)]\n" + Unrelated));
 
         Assert.Contains((LanceOrmStepNames.ParseEntities, IncrementalStepRunReason.Modified), Reasons(result));
-        Assert.Contains(result.GeneratedSources, s => s.HintName == "Article.LanceMap.g.cs");
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Blog.Article.LanceMap.g.cs");
     }
 }
