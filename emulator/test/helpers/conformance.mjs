@@ -69,6 +69,12 @@ export function conformanceFixture() {
     assert.deepEqual(plain(remote), plain(local), message);
     return remote;
   };
+  /** Like `same`, but numbers may differ by a relative `tolerance` (float32 scores computed on other paths). */
+  ctx.close = async (fn, tolerance = 1e-5) => {
+    const { remote, local } = await ctx.both(fn);
+    assertApproxEqual(plain(remote), plain(local), tolerance);
+    return remote;
+  };
   /** Runs fn on both sides; both must reject, with messages matching `pattern`. */
   ctx.bothReject = async (fn, pattern) => {
     for (const [side, db] of [['remote', ctx.remote], ['local', ctx.local]]) {
@@ -76,6 +82,21 @@ export function conformanceFixture() {
     }
   };
   return ctx;
+}
+
+/** Deep equality where numbers may differ by a relative tolerance. */
+export function assertApproxEqual(actual, expected, tolerance, path = '$') {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    const scale = Math.max(Math.abs(actual), Math.abs(expected), 1e-12);
+    assert.ok(Math.abs(actual - expected) / scale <= tolerance, `${path}: ${actual} != ${expected} (tolerance ${tolerance})`);
+    return;
+  }
+  if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${path}: keys differ`);
+    for (const key of Object.keys(expected)) assertApproxEqual(actual[key], expected[key], tolerance, `${path}.${key}`);
+    return;
+  }
+  assert.deepEqual(actual, expected, path);
 }
 
 /** Deterministic sample rows: id, text, a 4-dim vector, tags, a score. */
@@ -89,6 +110,7 @@ export function sampleRows(n, start = 0) {
       vector: [Math.sin(i), Math.cos(i), Math.sin(i / 3), Math.cos(i / 5)],
       tags: [words[i % 3], words[3 + (i % 2)]],
       score: (i * 7) % 10,
+      category: words[i % 4],
     };
   });
 }

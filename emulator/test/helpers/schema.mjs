@@ -8,7 +8,7 @@ export const EMBEDDING_METADATA = JSON.stringify([
 ]);
 
 /**
- * id:int32 (not null), text:utf8, vector:fixed_size_list<float32>[4], tags:list<utf8>, score:float32.
+ * id:int32 (not null), text:utf8, vector:fixed_size_list<float32>[4], tags:list<utf8>, score:float32, category:utf8.
  * With `embeddings`, the schema carries LanceOrm's `embedding_functions` metadata (the Node client then
  * tries to embed on add, so data tests use the plain metadata instead).
  */
@@ -19,5 +19,6 @@ export function articleSchema({ embeddings = false } = {}) {
     new Field('vector', new FixedSizeList(4, new Field('item', new Float32(), true)), true),
     new Field('tags', new List(new Field('item', new Utf8(), true)), true),
     new Field('score', new Float32(), true),
+    new Field('category', new Utf8(), true),
   ], new Map(embeddings ? [['embedding_functions', EMBEDDING_METADATA]] : [['lanceorm.table', 'articles']]));
 }
