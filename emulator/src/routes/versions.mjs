@@ -18,7 +18,7 @@ async function restore({ db, name, req }) {
   const body = await readJson(req);
   const version = bodyVersion(body);
   return db.write([name], async () => {
-    const table = await db.table(name);
+    await db.table(name); // 404 for a missing table
     if (version === null) return json({}); // restoring "latest" is a no-op
     const handle = await db.tableAt(name, version);
     await handle.restore();
