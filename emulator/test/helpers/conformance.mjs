@@ -54,6 +54,8 @@ export function conformanceFixture() {
   });
   after(async () => {
     await ctx.emulator?.stop();
+    // The emulator logs every 5xx it answers ("error on ..."): conformance runs must produce none.
+    assert.doesNotMatch(ctx.emulator?.stderr.join('') ?? '', /error on |unhandled/);
     await removeDir(ctx.emulatorDir);
     await removeDir(ctx.localDir);
   });
