@@ -12,6 +12,7 @@ import { startEmulator, connectRemote, tempDir, removeDir, API_KEY } from './hel
 import { raw } from './helpers/raw.mjs';
 import { sampleRows, plain } from './helpers/conformance.mjs';
 import { articleSchema } from './helpers/schema.mjs';
+import { compressIpcStream } from './helpers/compress-ipc.mjs';
 
 /** Compression codec of each record batch message in an IPC stream (null = uncompressed). */
 function batchCodecs(bytes) {
@@ -150,5 +151,43 @@ describe('process', () => {
     const s = spawnServer(['--port', '0']);
     assert.equal((await s.exit).code, 2);
     assert.match(s.err.join(''), /--data is required/);
+  });
+});
+
+describe('compressed IPC from other writers', () => {
+  const { tableFromArrays, tableToIPC, vectorFromArray, Dictionary, Utf8, Int32, Table } = arrow;
+
+  const sample = () => {
+    const base = tableFromArrays({
+      id: Int32Array.from({ length: 500 }, (_, i) => i),
+      score: Float64Array.from({ length: 500 }, (_, i) => i / 7),
+      name: Array.from({ length: 500 }, (_, i) => (i % 5 === 0 ? null : `name-${i}`)),
+    });
+    const cat = vectorFromArray(Array.from({ length: 500 }, (_, i) => ['red', 'green', 'blue'][i % 3]), new Dictionary(new Utf8(), new Int32()));
+    return new Table({ id: base.getChild('id'), score: base.getChild('score'), name: base.getChild('name'), cat });
+  };
+
+  for (const storeRawEvery of [0, 2]) {
+    test(`decodes LZ4_FRAME batches and dictionary batches${storeRawEvery ? ' with some buffers stored raw (-1 length)' : ''}`, () => {
+      const table = sample();
+      const compressed = compressIpcStream(tableToIPC(table, 'stream'), { storeRawEvery });
+      assert.ok(batchCodecs(compressed).every((c) => c === CompressionType.LZ4_FRAME));
+      const back = readIpcStream(compressed);
+      assert.deepEqual(back.toArray().map((r) => plain(r.toJSON())), table.toArray().map((r) => plain(r.toJSON())));
+    });
+  }
+
+  test('the emulator stores rows sent as a compressed stream by a non-official writer', async () => {
+    const dir = await tempDir();
+    const emu = await startEmulator({ data: dir });
+    try {
+      const body = compressIpcStream(tableToIPC(sample(), 'stream'), { storeRawEvery: 3 });
+      assert.equal((await raw(emu.url, '/v1/table/other/create/', { body })).status, 200);
+      const t = await (await connectRemote(emu.url)).openTable('other');
+      assert.equal(await t.countRows("cat = 'blue' AND name IS NOT NULL"), (await t.countRows("cat = 'blue'")) - 33);
+    } finally {
+      await emu.stop();
+      await removeDir(dir);
+    }
   });
 });
