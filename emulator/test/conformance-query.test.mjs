@@ -54,6 +54,22 @@ describe('conformance: query', () => {
     assert.ok(r.schema.fields.some((f) => f.name === '_rowid'));
   });
 
+  test('vector search with a distance range (lower_bound / upper_bound)', async () => {
+    const r = await same((t) => t.vectorSearch(Q).distanceRange(0.2, 1.5).limit(20).select(['id']));
+    assert.ok(r.rows.length > 0 && r.rows.every((x) => x._distance >= 0.2 && x._distance < 1.5));
+  });
+
+  test('vector search with several query vectors (one request per vector, query_index)', async () => {
+    // Groups come back in either order (the embedded engine runs them in parallel): compare sorted.
+    const r = await ctx.same(async (db) => {
+      const result = plainTable(await (await db.openTable('docs')).query().nearestTo(Q).addQueryVector([0.1, 0.9, 0.5, 0.2]).limit(3).select(['id']).toArrow());
+      result.rows.sort((a, b) => a.query_index - b.query_index || a._distance - b._distance);
+      return result;
+    });
+    assert.equal(r.rows.length, 6);
+    assert.deepEqual([...new Set(r.rows.map((x) => x.query_index))].sort(), [0, 1]);
+  });
+
   test('vector search naming vector_column explicitly', async () => {
     await same((t) => t.vectorSearch(Q).column('vector').limit(4).select(['id', 'text']));
   });

@@ -96,4 +96,21 @@ describe('conformance: writes', () => {
       return { result, rows: await rowsOf(t) };
     });
   });
+
+  test('concurrent inserts, updates and deletes on one table are all applied (per-table write lock)', async () => {
+    await fresh('busy', 0);
+    const remote = await ctx.remote.openTable('busy');
+    const ops = [];
+    for (let i = 0; i < 12; i++) ops.push(remote.add(sampleRows(5, i * 5)));
+    await Promise.all(ops);
+    await Promise.all([
+      remote.update({ where: 'id < 10', values: { text: 'low' } }),
+      remote.delete('id >= 55'),
+      remote.update({ where: 'id >= 10 AND id < 20', values: { text: 'mid' } }),
+      remote.add(sampleRows(1, 1000)),
+    ]);
+    assert.equal(await remote.countRows(), 56);
+    assert.equal(await remote.countRows("text = 'low'"), 10);
+    assert.equal(await remote.countRows("text = 'mid'"), 10);
+  });
 });

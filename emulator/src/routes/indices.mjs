@@ -86,6 +86,7 @@ async function listIndices({ db, name, req }) {
 async function indexStats({ db, name, params, req }) {
   const body = await readJson(req);
   const table = await db.tableAt(name, bodyVersion(body));
+  const version = await table.version();
   const stats = await table.indexStats(params.index);
   if (!stats) throw notFound(`index '${params.index}' not found on table '${name}'`);
   const out = {
@@ -95,7 +96,7 @@ async function indexStats({ db, name, params, req }) {
   };
   if (stats.distanceType !== undefined && stats.distanceType !== null) out.distance_type = stats.distanceType;
   if (stats.numIndices !== undefined && stats.numIndices !== null) out.num_indices = stats.numIndices;
-  return json(out);
+  return json(out, 200, versionHeader(version));
 }
 
 async function dropIndex({ db, name, params }) {
