@@ -45,6 +45,10 @@ describe('conformance: versions, schema evolution, stats', () => {
     assert.deepEqual(r, { version: 4, count: 10 });
   });
 
+  test('restore without a checked-out version is refused', async () => {
+    await ctx.bothReject(async (db) => (await db.openTable('docs')).restore(), /must run checkout before running restore/);
+  });
+
   test('add_columns with SQL expressions', async () => {
     await onDocs(async (t) => {
       const result = await t.addColumns([{ name: 'id_x2', valueSql: 'id * 2' }, { name: 'label', valueSql: "concat('doc-', CAST(id AS VARCHAR))" }]);

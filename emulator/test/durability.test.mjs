@@ -30,7 +30,11 @@ describe('durability', () => {
         }
       };
       const writers = [writer(), writer(), writer()];
-      while (acknowledged.length < 40) await sleep(5);
+      const deadline = Date.now() + 30_000;
+      while (acknowledged.length < 40) {
+        assert.ok(Date.now() < deadline, `only ${acknowledged.length} writes acknowledged in 30 s`);
+        await sleep(5);
+      }
       await emu.kill(); // SIGKILL, mid-stream
       killed = true;
       await Promise.all(writers);
