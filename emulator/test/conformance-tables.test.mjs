@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { conformanceFixture, plain, plainSchema, plainTable, sampleRows } from './helpers/conformance.mjs';
 import { articleSchema, EMBEDDING_METADATA } from './helpers/schema.mjs';
 import { API_KEY } from './helpers/emulator.mjs';
+import { arrow } from '../src/arrow.mjs';
 
 describe('conformance: tables', () => {
   const ctx = conformanceFixture();
@@ -22,6 +23,30 @@ describe('conformance: tables', () => {
     });
     assert.equal(remote.schema.metadata.embedding_functions, EMBEDDING_METADATA);
     assert.equal(remote.count, 0);
+  });
+
+  test('describe returns every column type LanceOrm maps to, exactly (JSON schema round trip)', async () => {
+    const { Schema, Field, Utf8, Bool, Int8, Int16, Int32, Int64, Uint8, Uint16, Uint32, Uint64, Float32, Float64,
+      Decimal, TimestampMicrosecond, TimestampMillisecond, DateDay, Binary, List, FixedSizeList, LargeUtf8, LargeBinary, Struct } = arrow;
+    const schema = new Schema([
+      new Field('s', new Utf8(), false), new Field('b', new Bool(), true),
+      new Field('i8', new Int8(), true), new Field('i16', new Int16(), true), new Field('i32', new Int32(), true), new Field('i64', new Int64(), true),
+      new Field('u8', new Uint8(), true), new Field('u16', new Uint16(), true), new Field('u32', new Uint32(), true), new Field('u64', new Uint64(), true),
+      new Field('f32', new Float32(), true), new Field('f64', new Float64(), true),
+      new Field('dec', new Decimal(9, 38, 128), true),
+      new Field('ts_utc', new TimestampMicrosecond('UTC'), true), new Field('ts_ms', new TimestampMillisecond(), true),
+      new Field('day', new DateDay(), true), new Field('bin', new Binary(), true),
+      new Field('ls', new LargeUtf8(), true), new Field('lb', new LargeBinary(), true),
+      new Field('tags', new List(new Field('item', new Utf8(), true)), true),
+      new Field('vec', new FixedSizeList(384, new Field('item', new Float32(), true)), true),
+      new Field('nested', new Struct([new Field('x', new Int32(), true), new Field('y', new Utf8(), true)]), true),
+    ], new Map([['embedding_functions', EMBEDDING_METADATA]]));
+    const remote = await ctx.same(async (db) => {
+      const t = await db.createEmptyTable('all_types', schema);
+      const opened = await db.openTable('all_types');
+      return { created: plainSchema(await t.schema()), opened: plainSchema(await opened.schema()) };
+    });
+    assert.deepEqual(remote.opened.fields.map((f) => f.type), schema.fields.map((f) => String(f.type)));
   });
 
   test('create of an existing table fails with "already exists" (400)', async () => {
