@@ -101,9 +101,32 @@ describe('errors', () => {
     assert.equal(bad.status, 400);
   });
 
+  test('a malformed percent-encoded table name gets 400', async () => {
+    const r = await raw(emu.url, '/v1/table/bad%E0%A4%A/describe/', { apiKey: SECRET });
+    assert.equal(r.status, 400, r.text);
+    assert.match(r.text, /percent-encoding/);
+  });
+
   test('an unknown endpoint gets 404 and a wrong method 405', async () => {
     assert.equal((await raw(emu.url, '/v1/nothing/here', { apiKey: SECRET, method: 'GET' })).status, 404);
     assert.equal((await raw(emu.url, '/v1/table/vecs/query/', { apiKey: SECRET, method: 'GET' })).status, 405);
+  });
+
+  test('junk bodies on every table endpoint get 4xx, never 500', async () => {
+    await db.createTable('junk', [{ id: 1, vector: [1, 2, 3, 4] }]);
+    const endpoints = ['describe', 'query', 'count_rows', 'insert', 'merge_insert', 'update', 'delete', 'create_index',
+      'index/list', 'index/x/stats', 'version/list', 'restore', 'add_columns', 'alter_columns', 'drop_columns', 'stats', 'rename'];
+    const junk = ['[]', '"text"', '42', '{"vector":"x","k":-1}', '{"vector":[[1,2],[3]],"k":1}', '{"vector":[],"columns":5}',
+      '{"vector":[],"k":1,"full_text_query":{"query":{"match":{}}}}', '{"updates":[[1,2]]}', '{"predicate":"id >"}',
+      '{"new_columns":[{"name":1}]}', '{"alterations":[{"path":"id","data_type":{"type":"nonsense"}}]}', '{"columns":["nope"]}',
+      '{"column":"nope","index_type":"IVF_PQ"}', '{"column":"id","index_type":"MAGIC"}', '{"version":999}', '{"new_table_name":"../x"}'];
+    for (const endpoint of endpoints) {
+      for (const body of junk) {
+        const r = await raw(emu.url, `/v1/table/junk/${endpoint}/?on=nope`, { apiKey: SECRET, body, headers: { 'content-type': 'application/json' } });
+        assert.ok(r.status >= 200 && r.status < 500, `${endpoint} ${body} -> ${r.status} ${r.text}`);
+      }
+    }
+    assert.equal(await (await db.openTable('junk')).countRows(), 1, 'junk changed nothing');
   });
 
   test('no bad request above made the emulator answer 500 or stop', async () => {
