@@ -6,11 +6,12 @@
 // the lock, and `npm ci` then refuses the lock as "not in sync" ("Missing: @lancedb/lancedb-darwin-arm64").
 // npm never downloads an optional dependency whose os/cpu do not match the machine, so describing
 // those packages (version, os, cpu, optional) is enough for `npm ci` to accept the lock on linux-x64.
-// Run after any `npm install` that rewrites the lock:  node scripts/lock-platform-entries.mjs
+// Run after any `npm install` that rewrites the lock:  node scripts/lock-platform-entries.mjs [path/to/package-lock.json]
+// (default: the emulator's lock; tests/interop's lock is fixed the same way).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const LOCK = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+const LOCK = process.argv[2] ?? fileURLToPath(new URL('../package-lock.json', import.meta.url));
 const PLATFORMS = {
   'darwin-arm64': { os: ['darwin'], cpu: ['arm64'] },
   'linux-arm64-gnu': { os: ['linux'], cpu: ['arm64'], libc: ['glibc'] },
