@@ -17,6 +17,34 @@ public sealed class GeneratedCodeComplianceTests
     }
 
     [Fact]
+    public void An_entity_declared_in_a_nullable_disabled_context_maps_its_reference_types_as_nullable_and_compiles_cleanly()
+    {
+        var (sources, output, _) = TestCompilation.Generate("""
+            #nullable disable
+            using System.Collections.Generic;
+            using LanceOrm;
+
+            namespace Legacy;
+
+            [LanceTable("legacy")]
+            public partial class LegacyRow
+            {
+                [Key] public int Id { get; set; }
+                public string Name { get; set; }
+                public byte[] Blob { get; set; }
+                public List<string> Tags { get; set; }
+                [Vector(2)] public float[] Point { get; set; }
+            }
+            """);
+
+        Assert.Empty(TestCompilation.CompilerProblems(output));
+        var map = sources["Legacy.LegacyRow.LanceMap.g.cs"];
+        Assert.Contains("new global::Apache.Arrow.Field(\"name\", s_type1, true)", map);
+        Assert.Contains("new global::Apache.Arrow.Field(\"blob\", s_type2, true)", map);
+        Assert.Contains("new global::Apache.Arrow.Field(\"tags\", s_type3, true)", map);
+    }
+
+    [Fact]
     public void Every_generated_file_starts_with_the_auto_generated_header_and_enables_nullable()
     {
         var (sources, _, _) = TestCompilation.Generate(TestSources.Article);

@@ -158,7 +158,7 @@ internal static partial class EntityParser
                 ColumnName: column,
                 Kind: classification.Kind,
                 Shape: classification.Shape,
-                TypeName: Display(property.Type),
+                TypeName: Display(classification.IsNullable && property.Type.IsReferenceType ? property.Type.WithNullableAnnotation(NullableAnnotation.Annotated) : property.Type),
                 IsNullable: classification.IsNullable,
                 IsNullableValueType: classification.IsNullableValueType,
                 ElementNullable: classification.ElementNullable,

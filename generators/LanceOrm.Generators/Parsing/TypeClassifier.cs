@@ -49,7 +49,7 @@ internal static class TypeClassifier
 
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Single })
         {
-            classification = new TypeClassification(ValueKind.Vector, ClrShape.Array, type.NullableAnnotation == NullableAnnotation.Annotated, false, false, null);
+            classification = new TypeClassification(ValueKind.Vector, ClrShape.Array, type.NullableAnnotation != NullableAnnotation.NotAnnotated, false, false, null);
             return true;
         }
 
@@ -76,7 +76,8 @@ internal static class TypeClassifier
             isNullableValueType = true;
         }
 
-        var referenceNullable = !type.IsValueType && type.NullableAnnotation == NullableAnnotation.Annotated;
+        // Annotated (T?) and oblivious (#nullable disable) reference types may hold null.
+        var referenceNullable = !type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
         var isNullable = isNullableValueType || referenceNullable;
 
         ValueKind? kind = underlying.SpecialType switch

@@ -248,6 +248,20 @@ public sealed class EveryTypeRoundTripTests
     }
 
     [Fact]
+    public void Local_times_are_converted_to_utc_and_unspecified_times_are_taken_as_utc()
+    {
+        var local = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Local);
+        var row = Full();
+        row.CreatedAt = local;
+        row.DeletedAt = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Unspecified);
+
+        var back = RoundTrip(row);
+
+        Assert.Equal(local.ToUniversalTime(), back.CreatedAt);
+        Assert.Equal(new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc), back.DeletedAt);
+    }
+
+    [Fact]
     public void A_batch_without_some_columns_leaves_those_properties_at_their_defaults()
     {
         var full = Map.ToRecordBatch([Full()], []);
