@@ -14,7 +14,7 @@ ENTITIES="${1:-200}"
 RUNS="${2:-3}"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="$(mktemp -d /tmp/lanceorm-buildtime.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
+[ "${KEEP:-0}" = 1 ] && echo "work dir kept: $WORK" || trap 'rm -rf "$WORK"' EXIT
 
 cat > "$WORK/Bench.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -70,28 +70,30 @@ echo "Project: $ENTITIES entities, 15 mapped properties each; $RUNS timed rebuil
 dotnet build Bench.csproj -c Release -nologo -v:q > warmup.log 2>&1 || { cat warmup.log; exit 1; }
 dotnet build Bench.csproj -c Release -nologo -v:q -p:LanceOrmGenerator=false > warmup-off.log 2>&1 || { cat warmup-off.log; exit 1; }
 
-time_rebuild() { # $1 = true|false
-  local start end
+time_rebuild() { # $1 = true|false; prints "wall_seconds csc_seconds"
+  local start end csc
   start=$(date +%s.%N)
-  dotnet msbuild Bench.csproj -nologo -v:q -t:Rebuild -p:Configuration=Release -p:BuildProjectReferences=false -p:LanceOrmGenerator="$1" > "rebuild-$1.log" 2>&1 || { cat "rebuild-$1.log"; exit 1; }
+  dotnet msbuild Bench.csproj -nologo -v:q -clp:PerformanceSummary -t:Rebuild -p:Configuration=Release -p:BuildProjectReferences=false -p:LanceOrmGenerator="$1" > "rebuild-$1.log" 2>&1 || { cat "rebuild-$1.log"; exit 1; }
   end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  # Task Performance Summary line: "   12345 ms  Csc   1 calls"
+  csc=$(grep -E '^[[:space:]]+[0-9]+ ms[[:space:]]+Csc[[:space:]]' "rebuild-$1.log" | tail -1 | awk '{print $1/1000}')
+  echo "$(echo "$end - $start" | bc) ${csc:-0}"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-on=(); off=()
+on=(); off=(); con=(); coff=()
 for r in $(seq 1 "$RUNS"); do
-  off+=("$(time_rebuild false)")
-  on+=("$(time_rebuild true)")
+  read -r w c < <(time_rebuild false); off+=("$w"); coff+=("$c")
+  read -r w c < <(time_rebuild true); on+=("$w"); con+=("$c")
 done
-ON=$(printf '%s\n' "${on[@]}" | median)
-OFF=$(printf '%s\n' "${off[@]}" | median)
-echo "rebuild without generator: ${off[*]} s  (median $OFF s)"
-echo "rebuild with generator:    ${on[*]} s  (median $ON s)"
-printf 'generator + analyzers add: %.2f s (median), %.1f ms per entity\n' "$(echo "$ON - $OFF" | bc)" "$(echo "($ON - $OFF) * 1000 / $ENTITIES" | bc -l)"
+ON=$(printf '%s\n' "${on[@]}" | median);  OFF=$(printf '%s\n' "${off[@]}" | median)
+CON=$(printf '%s\n' "${con[@]}" | median); COFF=$(printf '%s\n' "${coff[@]}" | median)
+echo "rebuild without generator: wall ${off[*]} s (median $OFF), Csc task ${coff[*]} s (median $COFF)"
+echo "rebuild with generator:    wall ${on[*]} s (median $ON), Csc task ${con[*]} s (median $CON)"
+printf 'generator adds (median wall): %.2f s = %.1f ms per entity\n' "$(echo "$ON - $OFF" | bc)" "$(echo "($ON - $OFF) * 1000 / $ENTITIES" | bc -l)"
+printf 'generator adds (median Csc):  %.2f s = %.1f ms per entity\n' "$(echo "$CON - $COFF" | bc)" "$(echo "($CON - $COFF) * 1000 / $ENTITIES" | bc -l)"
 
-generated=$(ls obj/Release/net10.0/generated 2>/dev/null | wc -l || true)
 dotnet msbuild Bench.csproj -nologo -v:d -t:Rebuild -p:Configuration=Release -p:BuildProjectReferences=false -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true > report.log 2>&1
 echo "compiler-reported times (ReportAnalyzer):"
 grep -E "Total (analyzer|generator) execution time|LanceOrm\.Generators\.(LanceOrmGenerator|Analyzers\.[A-Za-z]+)\b" report.log | sed -E 's/^[[:space:]]+/  /' | sort -u | head -10

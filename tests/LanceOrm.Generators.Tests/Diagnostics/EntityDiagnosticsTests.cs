@@ -62,6 +62,10 @@ public sealed class EntityDiagnosticsTests
         DiagnosticAssert.FiresAsync("LANCE005", Entity(Key + " public float[] Values { get; set; } = [];"), "Values", "'Values'", "[Vector(dimensions)]");
 
     [Fact]
+    public Task LANCE005_fires_for_a_search_column_of_the_wrong_type() =>
+        DiagnosticAssert.FiresAsync("LANCE005", Entity(Key + " [Column(\"_distance\")] public string Distance { get; set; } = \"\";"), "Distance", "'Distance'", "'_distance'", "float or double");
+
+    [Fact]
     public Task LANCE005_is_silent_when_the_unsupported_property_is_ignored() =>
         DiagnosticAssert.SilentAsync(Entity(Key + " [Ignore] public Dictionary<string, int> Counts { get; set; } = new(); [Vector(4)] public float[]? Values { get; set; } public Color Color { get; set; }"));
 
@@ -120,6 +124,10 @@ public sealed class EntityDiagnosticsTests
     [Fact]
     public Task LANCE011_fires_for_a_reserved_underscore_column_name() =>
         DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Column(\"_secret\")] public string Secret { get; set; } = \"\";"), "Secret", "'_secret'", "reserved");
+
+    [Fact]
+    public Task LANCE011_fires_for_an_invalid_embedding_vector_column() =>
+        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Embed(\"minilm\", VectorColumn = \"body.vector\")] public string Body { get; set; } = \"\";"), "Embed(\"minilm\", VectorColumn = \"body.vector\")", "'body.vector'", "'Body'", "nested fields");
 
     [Fact]
     public Task LANCE011_is_silent_for_snake_case_names_and_search_extras() =>

@@ -82,6 +82,16 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void An_edit_above_the_entity_that_moves_it_leaves_the_model_unchanged_because_it_holds_no_locations()
+    {
+        var (driver, compilation) = FirstRun();
+
+        var result = Rerun(driver, Replace(compilation, 0, "// a comment that shifts every line\n\n" + TestSources.Article));
+
+        AssertNothingRegenerated(result);
+    }
+
+    [Fact]
     public void A_real_edit_to_the_entity_is_seen_as_modified_and_changes_the_generated_source()
     {
         var (driver, compilation) = FirstRun();
