@@ -53,6 +53,10 @@ public sealed class EveryTypeRoundTripTests
         Aliases = ["alias-1", "alias-2"],
         OptionalTags = ["t"],
         SparseTags = ["s", null, "t"],
+        Sequence = ["seq-1", "seq-2"],
+        MutableList = ["m"],
+        Collection = ["c1", "c2", "c3"],
+        ReadOnlyCollection = ["r"],
         Embedding = [0.1f, -0.2f, 0.3f],
         Point = new float[] { 1f, 2f },
         OptionalPoint = new float[] { 3f, 4f },
@@ -122,6 +126,11 @@ public sealed class EveryTypeRoundTripTests
         Assert.Equal(original.Aliases, back.Aliases);
         Assert.Equal(original.OptionalTags, back.OptionalTags);
         Assert.Equal(original.SparseTags, back.SparseTags);
+        Assert.Equal(original.Sequence, back.Sequence);
+        Assert.Equal(original.MutableList, back.MutableList);
+        Assert.IsType<List<string>>(back.MutableList);
+        Assert.Equal(original.Collection, back.Collection);
+        Assert.Equal(original.ReadOnlyCollection, back.ReadOnlyCollection);
         Assert.Equal(original.Embedding, back.Embedding);
         Assert.Equal(original.Point.ToArray(), back.Point.ToArray());
         Assert.Equal(original.OptionalPoint!.Value.ToArray(), back.OptionalPoint!.Value.ToArray());
@@ -158,6 +167,10 @@ public sealed class EveryTypeRoundTripTests
         Assert.Empty(back.Aliases);
         Assert.Null(back.OptionalTags);
         Assert.Empty(back.SparseTags);
+        Assert.Empty(back.Sequence);
+        Assert.Empty(back.MutableList);
+        Assert.Empty(back.Collection);
+        Assert.Empty(back.ReadOnlyCollection);
         Assert.Null(back.Embedding);
         Assert.True(back.Point.IsEmpty);
         Assert.Null(back.OptionalPoint);

@@ -58,6 +58,10 @@ public partial class EveryTypeRow
     public IReadOnlyList<string> Aliases { get; set; } = [];
     public List<string>? OptionalTags { get; set; }
     public List<string?> SparseTags { get; set; } = [];
+    public IEnumerable<string> Sequence { get; set; } = [];
+    public IList<string> MutableList { get; set; } = [];
+    public ICollection<string> Collection { get; set; } = [];
+    public IReadOnlyCollection<string> ReadOnlyCollection { get; set; } = [];
     [Vector(3)] public float[]? Embedding { get; set; }
     [Vector(2)] public ReadOnlyMemory<float> Point { get; set; }
     [Vector(2)] public ReadOnlyMemory<float>? OptionalPoint { get; set; }
