@@ -35,13 +35,18 @@ public sealed class FilterTranslator<T>
     public LanceColumnInfo Column(LambdaExpression selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        var body = StripConvert(selector.Body);
-        if (body is MemberExpression { Expression: ParameterExpression } member && _columnsByProperty.TryGetValue(member.Member.Name, out var column))
+        return Column(selector.Body, selector.Parameters[0]);
+    }
+
+    internal LanceColumnInfo Column(Expression body, ParameterExpression parameter)
+    {
+        var stripped = StripConvert(body);
+        if (stripped is MemberExpression { Expression: { } owner } member && owner == parameter && _columnsByProperty.TryGetValue(member.Member.Name, out var column))
         {
             return column;
         }
 
-        throw new NotSupportedException($"'{selector.Body}' does not select a mapped column of {typeof(T).Name}.");
+        throw new NotSupportedException($"'{body}' does not select a mapped column of {typeof(T).Name}.");
     }
 
     internal bool TryGetColumn(string propertyName, out LanceColumnInfo column) => _columnsByProperty.TryGetValue(propertyName, out column!);
