@@ -1,0 +1,112 @@
+// Request-body reading and response builders shared by all routes.
+import { badRequest, HttpError } from './errors.mjs';
+import { ARROW_FILE_CONTENT_TYPE, ARROW_STREAM_CONTENT_TYPE, readIpcStream } from './arrow-ipc.mjs';
+
+const MAX_BODY_BYTES = 1024 * 1024 * 1024; // 1 GiB
+
+/**
+ * Reads the whole request body (chunked or not) once; later calls return the same bytes.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<Buffer>}
+ */
+export function readBody(req) {
+  if (req.bodyPromise) return req.bodyPromise;
+  req.bodyPromise = new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, `request body larger than ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+  return req.bodyPromise;
+}
+
+/**
+ * Parses a JSON body. An empty body yields `emptyValue` (e.g. describe sent without a body).
+ * @returns {Promise<any>}
+ */
+export async function readJson(req, emptyValue = {}) {
+  const bytes = await readBody(req);
+  const text = bytes.toString('utf8').trim();
+  if (text === '') return emptyValue;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw badRequest(`malformed JSON body: ${err.message}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw badRequest('JSON body must be an object');
+  }
+  return value;
+}
+
+/** Reads an Arrow IPC stream body (LZ4_FRAME-compressed or plain) into an apache-arrow Table. */
+export async function readArrow(req) {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type && type !== ARROW_STREAM_CONTENT_TYPE && type !== 'application/octet-stream') {
+    throw badRequest(`expected Content-Type ${ARROW_STREAM_CONTENT_TYPE}, got '${type}'`);
+  }
+  const bytes = await readBody(req);
+  try {
+    return readIpcStream(bytes);
+  } catch (err) {
+    throw badRequest(err.message);
+  }
+}
+
+/** @typedef {{status: number, headers: Record<string,string>, body: string|Buffer}} Reply */
+
+/** @returns {Reply} */
+export function json(value, status = 200, headers = {}) {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
+}
+
+/** @returns {Reply} */
+export function arrowFile(buffer, headers = {}) {
+  return { status: 200, headers: { 'content-type': ARROW_FILE_CONTENT_TYPE, ...headers }, body: buffer };
+}
+
+/** @returns {Reply} */
+export function text(message, status) {
+  return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message };
+}
+
+/** The header every read answers with: the dataset version the read reflected. */
+export const versionHeader = (version) => ({ 'x-lancedb-version': String(version) });
+
+/** Reads a query-string boolean ("true"/"false"; absent -> fallback). */
+export function queryBool(query, name, fallback = false) {
+  const v = query.get(name);
+  if (v === null) return fallback;
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw badRequest(`query parameter ${name} must be true or false, got '${v}'`);
+}
+
+/** Optional `version` field of read bodies: null/absent = latest. */
+export function bodyVersion(body) {
+  const v = body?.version;
+  if (v === undefined || v === null) return null;
+  if (!Number.isInteger(v) || v < 1) throw badRequest(`"version" must be a positive integer or null, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+/** Asserts a field has the expected JS type; names the field in the 400 message. */
+export function expectType(value, type, name, optional = false) {
+  if (value === undefined || value === null) {
+    if (optional) return value;
+    throw badRequest(`missing required field "${name}"`);
+  }
+  const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
+  if (!ok) throw badRequest(`field "${name}" must be ${type === 'array' ? 'an array' : `a ${type}`}`);
+  return value;
+}

@@ -1,0 +1,131 @@
+// Reads: query (vector search, plain filtered scan, legacy full-text search) and count_rows
+// (protocol §5.3, §5.4). Query answers are Arrow IPC files.
+import { badRequest } from '../errors.mjs';
+import { json, arrowFile, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { toIpcFile } from '../arrow-ipc.mjs';
+
+const DISTANCE_TYPES = new Set(['l2', 'cosine', 'dot', 'hamming']);
+// The client sends k = i64::MAX for "no limit"; anything this large means unbounded.
+const UNBOUNDED_K = 2 ** 31;
+
+function checkVector(v, what) {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
+    throw badRequest(`${what} must be an array of numbers`);
+  }
+  return Float32Array.from(v);
+}
+
+function queryVectors(vector) {
+  if (vector === undefined || vector === null) return [];
+  if (!Array.isArray(vector)) throw badRequest('"vector" must be an array');
+  if (vector.length === 0) return [];
+  if (Array.isArray(vector[0])) return vector.map((v, i) => checkVector(v, `vector[${i}]`));
+  return [checkVector(vector, 'vector')];
+}
+
+function optionalInt(body, field, min = 0) {
+  const v = body[field];
+  if (v === undefined || v === null) return null;
+  if (!Number.isInteger(v) || v < min) throw badRequest(`"${field}" must be an integer >= ${min}, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function optionalNumber(body, field) {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number') throw badRequest(`"${field}" must be a number or null`);
+  return v;
+}
+
+/** Applies the vector-search fields of a query body to a VectorQuery. */
+function applyVectorOptions(q, body) {
+  if (body.distance_type !== undefined && body.distance_type !== null) {
+    const d = String(body.distance_type).toLowerCase();
+    if (!DISTANCE_TYPES.has(d)) throw badRequest(`distance_type must be one of l2, cosine, dot, hamming, got '${body.distance_type}'`);
+    q = q.distanceType(d);
+  }
+  const minimum = optionalInt(body, 'minimum_nprobes', 1) ?? optionalInt(body, 'nprobes', 1);
+  if (minimum !== null) q = q.minimumNprobes(minimum);
+  const maximum = optionalInt(body, 'maximum_nprobes', 0);
+  if (maximum !== null && maximum > 0) q = q.maximumNprobes(maximum);
+  const refine = optionalInt(body, 'refine_factor', 1);
+  if (refine !== null) q = q.refineFactor(refine);
+  const ef = optionalInt(body, 'ef', 1);
+  if (ef !== null) q = q.ef(ef);
+  const lower = optionalNumber(body, 'lower_bound');
+  const upper = optionalNumber(body, 'upper_bound');
+  if (lower !== undefined || upper !== undefined) q = q.distanceRange(lower, upper);
+  if (body.vector_column !== undefined && body.vector_column !== null) {
+    q = q.column(expectType(body.vector_column, 'string', 'vector_column'));
+  }
+  if (body.bypass_vector_index === true) q = q.bypassVectorIndex();
+  if (body.prefilter === false) q = q.postfilter();
+  return q;
+}
+
+function applyFullText(q, fts) {
+  if (typeof fts !== 'object' || Array.isArray(fts)) throw badRequest('"full_text_query" must be an object');
+  if (typeof fts.query !== 'string') {
+    throw badRequest('"full_text_query" must use the legacy shape {"columns": [...], "query": "<text>"}; '
+      + 'structured FtsQuery objects (phalanx-version >= 0.3.0) are not supported by this emulator');
+  }
+  const columns = expectType(fts.columns, 'array', 'full_text_query.columns', true);
+  return q.fullTextSearch(fts.query, columns && columns.length > 0 ? { columns } : undefined);
+}
+
+/** Builds the engine query for a protocol query body. */
+export function buildQuery(table, body) {
+  const vectors = queryVectors(body.vector);
+  let q = table.query();
+  if (body.full_text_query !== undefined && body.full_text_query !== null) {
+    if (vectors.length > 0) throw badRequest('a query cannot carry both "vector" and "full_text_query" (hybrid search is two requests)');
+    q = applyFullText(q, body.full_text_query);
+  }
+  if (vectors.length > 0) {
+    q = q.nearestTo(vectors[0]);
+    for (const v of vectors.slice(1)) q = q.addQueryVector(v);
+    q = applyVectorOptions(q, body);
+  }
+  if (body.filter !== undefined && body.filter !== null) q = q.where(expectType(body.filter, 'string', 'filter'));
+  const k = optionalInt(body, 'k', 0);
+  if (k !== null && k < UNBOUNDED_K) q = q.limit(k);
+  const offset = optionalInt(body, 'offset', 0);
+  if (offset !== null) q = q.offset(offset);
+  if (body.columns !== undefined && body.columns !== null) {
+    const cols = body.columns;
+    if (Array.isArray(cols)) {
+      if (cols.some((c) => typeof c !== 'string')) throw badRequest('"columns" must be a list of column names');
+      q = q.select(cols);
+    } else if (typeof cols === 'object') {
+      if (Object.values(cols).some((c) => typeof c !== 'string')) throw badRequest('"columns" map values must be SQL expressions');
+      q = q.select(cols);
+    } else {
+      throw badRequest('"columns" must be a list of names or an {alias: expression} object');
+    }
+  }
+  if (body.with_row_id === true) q = q.withRowId();
+  if (body.fast_search === true) q = q.fastSearch();
+  return q;
+}
+
+async function query({ db, name, req }) {
+  const body = await readJson(req);
+  const table = await db.tableAt(name, bodyVersion(body));
+  const version = await table.version();
+  const result = await buildQuery(table, body).toArrow();
+  return arrowFile(toIpcFile(result), versionHeader(version));
+}
+
+async function countRows({ db, name, req }) {
+  const body = await readJson(req);
+  const table = await db.tableAt(name, bodyVersion(body));
+  const predicate = expectType(body.predicate, 'string', 'predicate', true) ?? undefined;
+  const version = await table.version();
+  const count = await table.countRows(predicate);
+  return json(count, 200, versionHeader(version));
+}
+
+export const routes = [
+  { method: 'POST', pattern: /^\/v1\/table\/(?<table>[^/]+)\/query\/?$/, table: true, handler: query },
+  { method: 'POST', pattern: /^\/v1\/table\/(?<table>[^/]+)\/count_rows\/?$/, table: true, handler: countRows },
+];
