@@ -234,15 +234,21 @@ public sealed class LanceQuery<T>
             using (batch)
             {
                 var entities = _repository.Map.ReadBatch(batch);
-                var distance = batch.Column("_distance") as Apache.Arrow.FloatArray;
-                var score = batch.Column("_score") as Apache.Arrow.FloatArray;
-                var rowId = batch.Column("_rowid") as Apache.Arrow.UInt64Array;
+                var distance = ColumnOrNull(batch, "_distance") as Apache.Arrow.FloatArray;
+                var score = ColumnOrNull(batch, "_score") as Apache.Arrow.FloatArray;
+                var rowId = ColumnOrNull(batch, "_rowid") as Apache.Arrow.UInt64Array;
                 for (var i = 0; i < entities.Count; i++)
                 {
                     yield return new SearchHit<T>(entities[i], distance?.GetValue(i), score?.GetValue(i), null, rowId?.GetValue(i));
                 }
             }
         }
+    }
+
+    private static Apache.Arrow.IArrowArray? ColumnOrNull(Apache.Arrow.RecordBatch batch, string name)
+    {
+        var index = batch.Schema.GetFieldIndex(name);
+        return index < 0 ? null : batch.Column(index);
     }
 
     private async Task<IReadOnlyList<SearchHit<T>>> HybridAsync(float[] vector, CancellationToken cancellationToken)
