@@ -46,7 +46,7 @@ internal static class ArrowTypeNames
         var child = type?["fields"]?.AsArray().FirstOrDefault()?["type"];
         return name switch
         {
-            "fixed_size_list" => string.Create(CultureInfo.InvariantCulture, $"fixed_size_list<{Describe(child)}>[{type?["length"]?.GetValue<long>()}]"),
+            "fixed_size_list" => string.Create(CultureInfo.InvariantCulture, $"fixed_size_list<{Describe(child)}>[{Integer(type?["length"])}]"),
             "list" or "large_list" => $"{name}<{Describe(child)}>",
             "utf8" => "string",
             "large_utf8" => "large_string",
@@ -59,7 +59,13 @@ internal static class ArrowTypeNames
 
     /// <summary>The dimension of a vector type string, or null.</summary>
     public static int? VectorLength(JsonNode? type) =>
-        type?["type"]?.GetValue<string>() == "fixed_size_list" ? (int?)type["length"]?.GetValue<long>() : null;
+        type?["type"]?.GetValue<string>() == "fixed_size_list" ? (int?)Integer(type["length"]) : null;
+
+    /// <summary>An integer JSON value whatever its CLR backing (parsed or built), or null.</summary>
+    public static long? Integer(JsonNode? node) =>
+        node is JsonValue value && (value.TryGetValue<long>(out var l) || (value.TryGetValue<int>(out var i) && (l = i) == i)) ? l
+        : node is JsonValue element && element.TryGetValue<System.Text.Json.JsonElement>(out var e) && e.TryGetInt64(out var parsed) ? parsed
+        : null;
 
     private static string NormalizeTimestamp(string name)
     {
