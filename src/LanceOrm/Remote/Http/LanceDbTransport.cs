@@ -22,9 +22,14 @@ internal sealed class LanceDbTransport(ILanceDbApi api, LanceDbOptions options, 
         {
             response = await call(api, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (Unwrap(ex) is HttpRequestException or IOException or TimeoutException || (Unwrap(ex) is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw ErrorMapper.FromTransport(ex, context, state.RequestId, Math.Max(1, state.Attempts), options.ApiKey);
+            throw ErrorMapper.FromTransport(Unwrap(ex), context, state.RequestId, Math.Max(1, state.Attempts), options.ApiKey);
+        }
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is OperationCanceledException canceled)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            throw;
         }
         finally
         {
@@ -64,6 +69,9 @@ internal sealed class LanceDbTransport(ILanceDbApi api, LanceDbOptions options, 
             throw new LanceDbException($"{context.Operation} returned a body that is not JSON: {Redaction.Redact(text.Length > 200 ? text[..200] : text, options.ApiKey)}", response.StatusCode, null, ErrorMapper.RequestIdOf(response), ex);
         }
     }
+
+    /// <summary>Refit wraps transport failures in <see cref="Refit.ApiRequestException"/>; the cause is what counts.</summary>
+    private static Exception Unwrap(Exception ex) => ex is Refit.ApiRequestException { InnerException: { } inner } ? inner : ex;
 
     public ErrorContext Context(string operation, string? table, bool retryable = true, bool isCreate = false, string? filter = null) =>
         new(operation, table, options.Retry.Statuses, retryable, isCreate, filter);

@@ -38,11 +38,19 @@ internal sealed class LanceHeadersHandler(string? apiKey, string? database, stri
     public override string ToString() => $"LanceHeadersHandler {{ ApiKey = {Redaction.Mask(apiKey)}, Database = {database} }}";
 }
 
-/// <summary>Sends through an application-owned <see cref="HttpClient"/> (never disposed here).</summary>
+/// <summary>
+/// Sends through an application-owned <see cref="HttpClient"/> (never disposed here). Each attempt is a copy of the
+/// request, since an <see cref="HttpClient"/> sends a message only once.
+/// </summary>
 internal sealed class ForwardingHandler(HttpClient client) : HttpMessageHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var copy = RequestCloner.Clone(request);
+        var response = await client.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage = request;
+        return response;
+    }
 
     protected override void Dispose(bool disposing)
     {
