@@ -17,7 +17,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
     private readonly StringBuilder _stderr;
     private readonly HttpClient _admin;
 
-    private LanceDbEmulator(Process process, Uri url, string dataDirectory, string? ownedDataDirectory, StringBuilder stderr)
+    private LanceDbEmulator(Process process, Uri url, string dataDirectory, string? ownedDataDirectory, StringBuilder stderr, string? apiKey)
     {
         _process = process;
         Url = url;
@@ -25,6 +25,10 @@ public sealed class LanceDbEmulator : IAsyncDisposable
         _ownedDataDirectory = ownedDataDirectory;
         _stderr = stderr;
         _admin = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null)
+        {
+            _admin.DefaultRequestHeaders.TryAddWithoutValidation("x-api-key", apiKey);
+        }
     }
 
     /// <summary>The emulator's base URL (use it as <see cref="LanceDbOptions.HostOverride"/>).</summary>
@@ -136,7 +140,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
 
         // Keep draining stdout so the child never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        return new LanceDbEmulator(process, url, data, owned, stderr);
+        return new LanceDbEmulator(process, url, data, owned, stderr, options.ApiKey);
     }
 
     /// <summary>Installs random fault rules (<c>POST /_emulator/faults</c>).</summary>
