@@ -44,9 +44,10 @@ function describeRequest(req, url, body) {
 export function createHandler({ databases, apiKey, state, log, logRequests = false }) {
   async function handle(req, res) {
     const started = Date.now();
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url = new URL('/', 'http://127.0.0.1');
     let status = 0;
     try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (apiKey !== undefined && !keyMatches(req.headers['x-api-key'], apiKey)) {
         await readBody(req).catch(() => {});
         throw new HttpError(401, 'Unauthorized: missing or invalid x-api-key header');

@@ -25,6 +25,10 @@ export function readBody(req) {
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that disconnects mid-upload: nothing is written from a partial body.
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'connection closed before the request body was complete'));
+    });
   });
   return req.bodyPromise;
 }

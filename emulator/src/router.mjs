@@ -7,6 +7,7 @@ import { routes as versions } from './routes/versions.mjs';
 import { routes as schema } from './routes/schema.mjs';
 import { routes as stats } from './routes/stats.mjs';
 import { routes as admin } from './routes/admin.mjs';
+import { badRequest } from './errors.mjs';
 
 const ALL = [...admin, ...tables, ...writes, ...query, ...indices, ...versions, ...schema, ...stats];
 
@@ -22,7 +23,13 @@ export function match(method, path) {
     pathMatched = true;
     if (route.method !== method) continue;
     const params = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v);
+    for (const [k, v] of Object.entries(m.groups ?? {})) {
+      try {
+        params[k] = decodeURIComponent(v);
+      } catch {
+        throw badRequest(`malformed percent-encoding in path segment '${v}'`);
+      }
+    }
     return { route, params };
   }
   return pathMatched ? { methodNotAllowed: true } : null;

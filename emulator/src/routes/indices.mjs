@@ -49,27 +49,44 @@ async function createIndex({ db, name, req }) {
   });
 }
 
+// engine IndexType display names -> protocol wire names (protocol §5.9)
+const WIRE_TYPE = {
+  IvfFlat: 'IVF_FLAT', IvfSq: 'IVF_SQ', IvfPq: 'IVF_PQ', IvfRq: 'IVF_RQ', IvfHnswSq: 'IVF_HNSW_SQ',
+  IvfHnswPq: 'IVF_HNSW_PQ', IvfHnswFlat: 'IVF_HNSW_FLAT', BTree: 'BTREE', Bitmap: 'BITMAP',
+  LabelList: 'LABEL_LIST', FTS: 'FTS', Inverted: 'INVERTED',
+};
+
+/** One index/list entry in the wire (snake_case) form, optional fields only when the engine has them. */
+function listEntry(i) {
+  const entry = { index_name: i.name, columns: i.columns, index_type: WIRE_TYPE[i.indexType] ?? i.indexType };
+  const optional = {
+    index_uuid: i.indexUuid,
+    type_url: i.typeUrl,
+    created_at: i.createdAt instanceof Date ? i.createdAt.toISOString() : i.createdAt,
+    num_indexed_rows: i.numIndexedRows,
+    num_unindexed_rows: i.numUnindexedRows,
+    size_bytes: i.sizeBytes,
+    num_segments: i.numSegments,
+    index_version: i.indexVersion,
+    index_details: i.indexDetails === undefined || i.indexDetails === null
+      ? undefined : typeof i.indexDetails === 'string' ? i.indexDetails : JSON.stringify(i.indexDetails),
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined && v !== null) entry[k] = v;
+  return entry;
+}
+
 async function listIndices({ db, name, req }) {
   const body = await readJson(req);
   const table = await db.tableAt(name, bodyVersion(body));
   const version = await table.version();
-  const indices = await table.listIndices();
-  const indexes = [];
-  for (const i of indices) {
-    const stats = await table.indexStats(i.name);
-    const entry = { index_name: i.name, columns: i.columns, index_type: i.indexType };
-    if (stats) {
-      entry.num_indexed_rows = stats.numIndexedRows;
-      entry.num_unindexed_rows = stats.numUnindexedRows;
-    }
-    indexes.push(entry);
-  }
+  const indexes = (await table.listIndices()).map(listEntry);
   return json({ indexes }, 200, versionHeader(version));
 }
 
 async function indexStats({ db, name, params, req }) {
   const body = await readJson(req);
   const table = await db.tableAt(name, bodyVersion(body));
+  const version = await table.version();
   const stats = await table.indexStats(params.index);
   if (!stats) throw notFound(`index '${params.index}' not found on table '${name}'`);
   const out = {
@@ -79,7 +96,7 @@ async function indexStats({ db, name, params, req }) {
   };
   if (stats.distanceType !== undefined && stats.distanceType !== null) out.distance_type = stats.distanceType;
   if (stats.numIndices !== undefined && stats.numIndices !== null) out.num_indices = stats.numIndices;
-  return json(out);
+  return json(out, 200, versionHeader(version));
 }
 
 async function dropIndex({ db, name, params }) {

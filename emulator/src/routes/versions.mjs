@@ -1,4 +1,5 @@
 // Table versions: version/list and restore (protocol §5.10).
+import { badRequest } from '../errors.mjs';
 import { json, readJson, bodyVersion, versionHeader } from '../http.mjs';
 
 async function listVersions({ db, name }) {
@@ -18,8 +19,9 @@ async function restore({ db, name, req }) {
   const body = await readJson(req);
   const version = bodyVersion(body);
   return db.write([name], async () => {
-    const table = await db.table(name);
-    if (version === null) return json({}); // restoring "latest" is a no-op
+    await db.table(name); // 404 for a missing table
+    // Same answer as the embedded engine gives for a restore without a checked-out version.
+    if (version === null) throw badRequest('Invalid input, you must run checkout before running restore');
     const handle = await db.tableAt(name, version);
     await handle.restore();
     handle.close();
