@@ -1,0 +1,11 @@
+namespace LanceOrm.Generators;
+
+/// <summary>Tracking names of the generator's pipeline steps (asserted by the incremental caching tests).</summary>
+public static class LanceOrmStepNames
+{
+    /// <summary>FAWMN transform: <c>[LanceTable]</c> type → parse result (entity model + diagnostics).</summary>
+    public const string ParseEntities = nameof(ParseEntities);
+
+    /// <summary>Valid entity models only (what the emitters consume).</summary>
+    public const string ValidEntities = nameof(ValidEntities);
+}

@@ -1,0 +1,46 @@
+namespace LanceOrm.Generators.Tests.Diagnostics;
+
+public sealed class SearchCallDiagnosticsTests
+{
+    private static string WithCall(string call) => $$"""
+        using LanceOrm;
+
+        namespace Blog;
+
+        [LanceTable("articles")]
+        public partial class Article
+        {
+            [Key] public string Id { get; set; } = "";
+            public string Title { get; set; } = "";
+            [Embed("minilm")] public string Body { get; set; } = "";
+        }
+
+        public static class Queries
+        {
+            public static object Run(LanceDbConnection db, LanceRepository<Article> repository)
+            {
+                return {{call}};
+            }
+        }
+        """;
+
+    [Fact]
+    public Task LANCE012_fires_when_search_names_a_property_that_is_not_embedded() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(x => x.Title, \"text\")"), "x => x.Title", "x.Title", "'Title' is not an [Embed] property of 'Article'");
+
+    [Fact]
+    public Task LANCE012_fires_through_a_generated_derived_repository() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("db.Articles().Search(a => a.Id, \"text\")"), "a => a.Id", "'Id' is not an [Embed] property");
+
+    [Fact]
+    public Task LANCE012_fires_when_the_lambda_is_not_a_plain_property_access() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(x => x.Body.Trim(), \"text\")"), "x => x.Body.Trim()", "x.Body.Trim()");
+
+    [Fact]
+    public Task LANCE012_is_silent_when_search_names_an_embedded_property() =>
+        DiagnosticAssert.SilentAsync(WithCall("repository.Search(x => x.Body, \"text\")"));
+
+    [Fact]
+    public Task LANCE012_is_silent_for_the_generated_typed_search_method() =>
+        DiagnosticAssert.SilentAsync(WithCall("db.Articles().SearchBody(\"text\")"));
+}
