@@ -14,7 +14,7 @@ public sealed class ApiKeyRedactionTests(EmulatorFixture fixture)
         using var provider = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
         using var db = await fixture.ConnectAsync(o => { o.ApiKey = wrongKey; o.LoggerFactory = loggerFactory; });
-        var repo = new LanceRepository<Note>(db, new NoteMap(EmulatorFixture.UniqueTable("auth")));
+        var repo = db.Notes();
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() => repo.CreateTableAsync(CreateMode.Create, Ct));
 

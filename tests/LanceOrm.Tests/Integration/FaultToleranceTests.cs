@@ -54,7 +54,7 @@ public sealed class FaultToleranceTests(FaultyEmulatorFixture faulty, ITestOutpu
     public async Task An_upsert_of_50000_rows_under_random_faults_ends_with_each_key_exactly_once_and_updated()
     {
         using var db = await ConnectAsync();
-        var repo = new LanceRepository<Note>(db, new NoteMap(EmulatorFixture.UniqueTable("faultup")));
+        var repo = db.Notes();
         await faulty.Emulator.ClearFaultsAsync(Ct);
         await repo.CreateTableAsync(CreateMode.Create, Ct);
         await repo.AddAsync(Enumerable.Range(0, 10_000).Select(i => Note.Make(i)), cancellationToken: Ct);
@@ -80,7 +80,7 @@ public sealed class FaultToleranceTests(FaultyEmulatorFixture faulty, ITestOutpu
     public async Task A_plain_add_of_50000_rows_under_random_faults_ends_with_each_key_exactly_once()
     {
         using var db = await ConnectAsync();
-        var repo = new LanceRepository<Note>(db, new NoteMap(EmulatorFixture.UniqueTable("faultadd")));
+        var repo = db.Notes();
         await faulty.Emulator.ClearFaultsAsync(Ct);
         await repo.CreateTableAsync(CreateMode.Create, Ct);
 

@@ -1,6 +1,5 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using LanceOrm.Mapping;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Integration;
@@ -9,21 +8,6 @@ namespace LanceOrm.Tests.Integration;
 public sealed class SchemaDriftTests(EmulatorFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The Note schema with edits, used to create the "drifted" server table.</summary>
-    private sealed class DriftedMap(string table, Func<Schema, Schema> edit) : ILanceEntityMap<Note>
-    {
-        private readonly NoteMap _inner = new(table);
-
-        public string TableName => table;
-        public Schema Schema => edit(_inner.Schema);
-        public LanceColumnInfo Key => _inner.Key;
-        public IReadOnlyList<LanceColumnInfo> Columns => _inner.Columns;
-        public IReadOnlyList<EmbeddingBinding<Note>> Embeddings => _inner.Embeddings;
-        public RecordBatch ToRecordBatch(IReadOnlyList<Note> entities, IReadOnlyList<ReadOnlyMemory<float>> embeddingVectors) => throw new NotSupportedException();
-        public IReadOnlyList<Note> ReadBatch(RecordBatch batch) => _inner.ReadBatch(batch);
-        public object? GetKey(Note entity) => entity.Id;
-    }
 
     private static Schema Replace(Schema schema, string name, Field? replacement)
     {
@@ -45,9 +29,9 @@ public sealed class SchemaDriftTests(EmulatorFixture fixture)
 
     private async Task<LanceRepository<Note>> DriftedTableAsync(LanceDbConnection db, Func<Schema, Schema> edit)
     {
-        var name = EmulatorFixture.UniqueTable("drift");
-        await new LanceRepository<Note>(db, new DriftedMap(name, edit)).CreateTableAsync(CreateMode.Create, Ct);
-        return new LanceRepository<Note>(db, new NoteMap(name));
+        // Another writer created "notes" with a different schema; the generated repository must refuse it.
+        await new LanceRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, Note.LanceMap.TableName, edit)).CreateTableAsync(CreateMode.Create, Ct);
+        return db.Notes();
     }
 
     [Fact]

@@ -35,11 +35,12 @@ public sealed class TableLifecycleTests(EmulatorFixture fixture)
         using var http = new HttpClient { BaseAddress = fixture.Emulator.Url };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/table/{repo.TableName}/describe/");
         request.Headers.Add("x-api-key", EmulatorFixture.ApiKey);
-        request.Headers.Add("x-lancedb-database", "testdb");
+        request.Headers.Add("x-lancedb-database", db.Database);
         using var response = await http.SendAsync(request, Ct);
         var described = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("embedding_functions", described);
-        Assert.Contains("\\\"vector_column\\\": \\\"vector\\\"", described);
+        Assert.Contains("vector_column", described);
+        Assert.Contains(HashingEmbeddingGenerator.Name, described);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class TableLifecycleTests(EmulatorFixture fixture)
         var names = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var repo = new LanceRepository<Note>(db, new NoteMap($"list_{i}"));
+            var repo = new LanceRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, $"list_{i}"));
             await repo.CreateTableAsync(CreateMode.Create, Ct);
             names.Add(repo.TableName);
         }
@@ -74,7 +75,7 @@ public sealed class TableLifecycleTests(EmulatorFixture fixture)
     public async Task Operations_on_a_missing_table_fail_with_TableNotFoundException()
     {
         using var db = await fixture.ConnectAsync();
-        var repo = new LanceRepository<Note>(db, new NoteMap(EmulatorFixture.UniqueTable("missing")));
+        var repo = db.Notes();
 
         var open = await Assert.ThrowsAsync<TableNotFoundException>(() => repo.OpenAsync(Ct));
         Assert.Equal(repo.TableName, open.TableName);

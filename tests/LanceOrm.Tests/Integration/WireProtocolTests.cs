@@ -32,7 +32,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
         Assert.All(requests, r =>
         {
             Assert.Equal(EmulatorFixture.ApiKey, r.Headers["x-api-key"]);
-            Assert.Equal("testdb", r.Headers["x-lancedb-database"]);
+            Assert.Equal(db.Database, r.Headers["x-lancedb-database"]);
             Assert.Equal($"LanceOrm-DotNet-Client/{LanceDbConnection.ClientVersion}", r.Headers["user-agent"]);
             Assert.True(Guid.TryParse(r.Headers["x-request-id"], out var _));
             Assert.EndsWith("/", r.Path);
@@ -118,7 +118,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
         using var ownedClient = client;
         using var ownedDb = db;
         wire.Fault = (path, _) => path.EndsWith("/create/") ? "status=503" : null;
-        var repo = new LanceRepository<Note>(db, new NoteMap(EmulatorFixture.UniqueTable("noretry")));
+        var repo = db.Notes();
 
         var error = await Assert.ThrowsAsync<ServerErrorException>(() => repo.CreateTableAsync(CreateMode.Create, Ct));
 

@@ -31,7 +31,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         var options = new LanceDbOptions
         {
-            Uri = "db://testdb",
+            Uri = "db://" + UniqueDatabase(),
             ApiKey = ApiKey,
             HostOverride = emulator.Url,
             EmbeddingRegistry = NewRegistry(),
@@ -44,12 +44,14 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public static EmbeddingRegistry NewRegistry() =>
         new EmbeddingRegistry().Register(HashingEmbeddingGenerator.Name, new HashingEmbeddingGenerator(HashingEmbeddingGenerator.Dimensions), HashingEmbeddingGenerator.Dimensions);
 
-    public static string UniqueTable(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+    /// <summary>Each connection gets its own database, so generated repositories (fixed table names) never collide.</summary>
+    public static string UniqueDatabase() => "t" + Guid.NewGuid().ToString("N")[..16];
 
-    /// <summary>A repository over a fresh, created table.</summary>
+    /// <summary>The generated repository over a fresh, created <c>notes</c> table of the connection's own database.</summary>
     public async Task<LanceRepository<Note>> NewTableAsync(LanceDbConnection connection, string prefix)
     {
-        var repository = new LanceRepository<Note>(connection, new NoteMap(UniqueTable(prefix)));
+        _ = prefix;
+        var repository = connection.Notes();
         await repository.CreateTableAsync(CreateMode.Create, TestContext.Current.CancellationToken);
         return repository;
     }

@@ -50,7 +50,7 @@ public sealed class ConnectionOptionsTests
     {
         var options = new LanceDbOptions { Uri = "db://dev", ApiKey = Key, HostOverride = new Uri("http://127.0.0.1:1") };
         using var db = await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
-        var repo = new LanceRepository<Note>(db, new NoteMap("notes"));
+        var repo = db.Notes();
 
         foreach (var text in new[] { options.ToString(), db.ToString(), repo.ToString(), repo.Query().ToString() })
         {
@@ -65,7 +65,7 @@ public sealed class ConnectionOptionsTests
     {
         var options = new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") };
         using var db = await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
-        var error = Assert.Throws<ArgumentException>(() => new LanceRepository<Note>(db, new NoteMap("bad/name")));
+        var error = Assert.Throws<ArgumentException>(() => new LanceRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, "bad/name")));
         Assert.Contains("bad/name", error.Message);
     }
 }

@@ -6,7 +6,7 @@ namespace LanceOrm.Tests.Unit;
 
 public sealed class FilterTranslatorTests
 {
-    private static readonly FilterTranslator<Note> Translator = new(new NoteMap("notes"));
+    private static readonly FilterTranslator<Note> Translator = new(Note.LanceMap);
 
     private static string Sql(Expression<Func<Note, bool>> predicate) => Translator.Translate(predicate);
 

@@ -11,7 +11,8 @@ public sealed class SchemaComparerTests
         var fields = new JsonArray
         {
             Field("id", "string"), Field("title", "string"), Field("body", "string"), Field("year", "int32"), Field("category", "string"),
-            Field("published", "bool"), Field("created_at", "timestamp:us:UTC"), Field("day", "date32:day"), Field("rating", "double"),
+            Field("published", "bool"),
+            new JsonObject { ["name"] = "tags", ["type"] = new JsonObject { ["type"] = "list", ["fields"] = new JsonArray(Field("item", "string")) } }, Field("created_at", "timestamp:us:UTC"), Field("day", "date32:day"), Field("rating", "double"),
             new JsonObject { ["name"] = "vector", ["type"] = new JsonObject { ["type"] = "fixed_size_list", ["length"] = 32, ["fields"] = new JsonArray(Field("item", "float")) }, ["nullable"] = false },
         };
         return new JsonObject { ["fields"] = edit(fields) };
@@ -22,7 +23,7 @@ public sealed class SchemaComparerTests
     [Fact]
     public void An_identical_schema_has_no_differences()
     {
-        Assert.Empty(SchemaComparer.Compare(new NoteMap("t").Schema, Described(f => f)));
+        Assert.Empty(SchemaComparer.Compare(Note.LanceMap.Schema, Described(f => f)));
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class SchemaComparerTests
             return fields;
         });
 
-        var differences = SchemaComparer.Compare(new NoteMap("t").Schema, server);
+        var differences = SchemaComparer.Compare(Note.LanceMap.Schema, server);
 
         Assert.Contains(differences, d => d is { Kind: SchemaDifferenceKind.MissingColumn, Column: "year" });
         Assert.Contains(differences, d => d is { Kind: SchemaDifferenceKind.TypeMismatch, Column: "body", Expected: "string", Actual: "int64" });
