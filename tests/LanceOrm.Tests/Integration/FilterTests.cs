@@ -72,6 +72,13 @@ public sealed class FilterTests(EmulatorFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_column_membership_selects_the_same_rows_as_LINQ()
+    {
+        await AssertSame(x => x.Tags.Contains("quad"));
+        await AssertSame(x => !x.Tags.Contains("even") && x.Year > 2016);
+    }
+
+    [Fact]
     public async Task Collection_contains_selects_the_same_rows_as_LINQ()
     {
         var ids = new[] { "n000001", "n000007", "absent" };

@@ -39,6 +39,25 @@ public sealed class QueryTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task The_generated_repository_searches_its_embedded_property_and_reads_every_column_back()
+    {
+        using var db = await fixture.ConnectAsync();
+        var notes = await fixture.NewTableAsync(db, "generated");
+        var original = Note.Make(4, Bodies[2]);
+        await notes.UpsertAsync([original, Note.Make(5, Bodies[4])], cancellationToken: Ct);
+
+        var hit = (await ((NoteRepository)notes).SearchBody("neural network images").Limit(1).ToListAsync(Ct))[0].Entity;
+
+        Assert.Equal(original.Id, hit.Id);
+        Assert.Equal(original.Tags, hit.Tags);
+        Assert.Equal(original.CreatedAt, hit.CreatedAt);
+        Assert.Equal(original.Day, hit.Day);
+        Assert.Equal(original.Rating, hit.Rating);
+        Assert.Equal(original.Category, hit.Category);
+        Assert.Equal(HashingEmbeddingGenerator.Embed(Bodies[2]), hit.Vector);
+    }
+
+    [Fact]
     public async Task A_vector_search_honours_filters_distance_type_and_offset()
     {
         var (db, repo) = await SeededAsync("vector");
