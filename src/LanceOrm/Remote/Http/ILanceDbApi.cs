@@ -12,7 +12,7 @@ namespace LanceOrm.Remote.Http;
 internal interface ILanceDbApi
 {
     [Get("/v1/table/")]
-    Task<HttpResponseMessage> ListTables([Query] int? limit, [Query(Format = "")][AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListTables([Query] int? limit, [Query][AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
 
     [Post("/v1/table/{table}/create/")]
     Task<HttpResponseMessage> CreateTable(string table, [Query] string mode, [Body] HttpContent arrowStream, [Property(LanceRequestOptions.RetryableKey)] bool retryable, CancellationToken cancellationToken);
