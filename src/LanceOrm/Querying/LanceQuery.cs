@@ -13,6 +13,8 @@ namespace LanceOrm;
 /// <typeparam name="T">The entity type.</typeparam>
 public sealed class LanceQuery<T>
 {
+    private static readonly Version StructuredFullTextSince = new(0, 3, 0);
+
     private readonly LanceRepository<T> _repository;
     private QueryState _state;
 
@@ -217,8 +219,32 @@ public sealed class LanceQuery<T>
 
         if (fullText is not null && vector is null)
         {
-            var columnsArray = new JsonArray((_state.FullTextColumns ?? []).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
-            body["full_text_query"] = new JsonObject { ["columns"] = columnsArray, ["query"] = fullText };
+            var ftsColumns = _state.FullTextColumns ?? [];
+            if (_repository.Transport.ServerVersion >= StructuredFullTextSince && ftsColumns.Length == 1)
+            {
+                // Server >= 0.3.0: structured FtsQuery (the official client's "match" shape).
+                body["full_text_query"] = new JsonObject
+                {
+                    ["query"] = new JsonObject
+                    {
+                        ["match"] = new JsonObject
+                        {
+                            ["terms"] = fullText,
+                            ["column"] = ftsColumns[0],
+                            ["boost"] = 1.0,
+                            ["fuzziness"] = 0,
+                            ["max_expansions"] = 50,
+                            ["operator"] = "Or",
+                            ["prefix_length"] = 0,
+                        },
+                    },
+                };
+            }
+            else
+            {
+                var columnsArray = new JsonArray(ftsColumns.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+                body["full_text_query"] = new JsonObject { ["columns"] = columnsArray, ["query"] = fullText };
+            }
         }
 
         return body;

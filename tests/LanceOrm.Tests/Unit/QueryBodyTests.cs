@@ -89,3 +89,32 @@ public sealed class QueryBodyTests
         Assert.False(body.ContainsKey("filter"));
     }
 }
+
+/// <summary>Request shapes follow the server version the official client negotiates through <c>phalanx-version</c>.</summary>
+public sealed class ServerVersionTests
+{
+    [Fact]
+    public async Task A_server_announcing_0_3_0_gets_structured_full_text_queries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var network = new ScriptedHandler(_ =>
+        {
+            var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{\"tables\":[]}") };
+            response.Headers.TryAddWithoutValidation("phalanx-version", "0.3.1");
+            return response;
+        });
+        using var client = new HttpClient(network);
+        using var db = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1"), HttpClient = client }, ct);
+        var notes = db.Notes();
+        var legacy = JsonNode.Parse(await notes.FullTextSearch("hello", x => x.Title).ToRequestJsonAsync(ct))!;
+
+        await db.ListTablesAsync(cancellationToken: ct);
+        var structured = JsonNode.Parse(await notes.FullTextSearch("hello", x => x.Title).ToRequestJsonAsync(ct))!;
+
+        Assert.Equal("hello", legacy["full_text_query"]!["query"]!.GetValue<string>());
+        var match = structured["full_text_query"]!["query"]!["match"]!;
+        Assert.Equal("hello", match["terms"]!.GetValue<string>());
+        Assert.Equal("title", match["column"]!.GetValue<string>());
+        Assert.Equal("Or", match["operator"]!.GetValue<string>());
+    }
+}

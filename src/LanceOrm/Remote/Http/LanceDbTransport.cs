@@ -11,6 +11,12 @@ internal sealed class LanceDbTransport(ILanceDbApi api, LanceDbOptions options, 
 
     public LanceDbOptions Options => options;
 
+    /// <summary>
+    /// The server version from the last <c>phalanx-version</c> response header (absent ⇒ 0.1.0, as the official client
+    /// assumes). Gates request shapes (structured full-text queries from 0.3.0).
+    /// </summary>
+    public Version ServerVersion { get; private set; } = new(0, 1, 0);
+
     /// <summary>Sends, returning a 2xx response (the caller disposes it) or throwing a <see cref="LanceDbException"/>.</summary>
     public async Task<HttpResponseMessage> SendAsync(Func<ILanceDbApi, CancellationToken, Task<HttpResponseMessage>> call, ErrorContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +44,11 @@ internal sealed class LanceDbTransport(ILanceDbApi api, LanceDbOptions options, 
 
         if (response.IsSuccessStatusCode)
         {
+            if (response.Headers.TryGetValues("phalanx-version", out var versions) && Version.TryParse(versions.FirstOrDefault()?.Split('-', '+')[0], out var version))
+            {
+                ServerVersion = version;
+            }
+
             Log.Completed(logger, response.RequestMessage?.Method.Method ?? "?", response.RequestMessage?.RequestUri?.AbsolutePath, state.RequestId, (int)response.StatusCode);
             return response;
         }
