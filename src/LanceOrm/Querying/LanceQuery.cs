@@ -283,7 +283,7 @@ public sealed class LanceQuery<T>
         var k = (_state.Limit ?? 10) + (_state.Offset ?? 0);
         var vectorHits = await CollectAsync(Body(vector, null, true, k, null), cancellationToken).ConfigureAwait(false);
         var textHits = await CollectAsync(Body(null, _state.FullTextQuery, true, k, null), cancellationToken).ConfigureAwait(false);
-        return ReciprocalRankFusion.Fuse(vectorHits, textHits, _state.Limit ?? 10, _state.Offset ?? 0, _state.WithRowId);
+        return ReciprocalRankFusion.Fuse(vectorHits, textHits, _state.Limit ?? 10, _state.Offset ?? 0);
     }
 
     private async Task<List<SearchHit<T>>> CollectAsync(JsonObject body, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ internal static class ReciprocalRankFusion
 {
     public const int K = 60;
 
-    public static IReadOnlyList<SearchHit<T>> Fuse<T>(IReadOnlyList<SearchHit<T>> vectorHits, IReadOnlyList<SearchHit<T>> textHits, int limit, int offset, bool keepRowId)
+    public static IReadOnlyList<SearchHit<T>> Fuse<T>(IReadOnlyList<SearchHit<T>> vectorHits, IReadOnlyList<SearchHit<T>> textHits, int limit, int offset)
     {
         var merged = new Dictionary<ulong, (SearchHit<T> Hit, float? Distance, float? Score, double Relevance)>();
         Accumulate(vectorHits, isVector: true);
@@ -17,7 +17,7 @@ internal static class ReciprocalRankFusion
             .OrderByDescending(v => v.Relevance)
             .Skip(offset)
             .Take(limit)
-            .Select(v => new SearchHit<T>(v.Hit.Entity, v.Distance, v.Score, (float)v.Relevance, keepRowId ? v.Hit.RowId : v.Hit.RowId))
+            .Select(v => new SearchHit<T>(v.Hit.Entity, v.Distance, v.Score, (float)v.Relevance, v.Hit.RowId))
             .ToArray();
 
         void Accumulate(IReadOnlyList<SearchHit<T>> hits, bool isVector)

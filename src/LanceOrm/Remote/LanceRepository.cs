@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
@@ -432,6 +431,4 @@ public class LanceRepository<T>
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ public sealed class ReciprocalRankFusionTests
         var vector = new[] { V("a", 1, 0.1f), V("b", 2, 0.2f), V("c", 3, 0.3f) };
         var text = new[] { T("c", 3, 9f), T("d", 4, 5f) };
 
-        var fused = ReciprocalRankFusion.Fuse(vector, text, limit: 2, offset: 0, keepRowId: true);
+        var fused = ReciprocalRankFusion.Fuse(vector, text, limit: 2, offset: 0);
 
         Assert.Equal(["c", "a"], fused.Select(h => h.Entity));
         Assert.Equal(1.0 / 62 + 1.0 / 60, fused[0].RelevanceScore!.Value, 5);
@@ -22,7 +22,7 @@ public sealed class ReciprocalRankFusionTests
     public void Offset_applies_after_fusion()
     {
         var vector = new[] { new SearchHit<string>("a", RowId: 1), new SearchHit<string>("b", RowId: 2) };
-        var fused = ReciprocalRankFusion.Fuse(vector, [], limit: 5, offset: 1, keepRowId: false);
+        var fused = ReciprocalRankFusion.Fuse(vector, [], limit: 5, offset: 1);
         Assert.Equal(["b"], fused.Select(h => h.Entity));
     }
 }
