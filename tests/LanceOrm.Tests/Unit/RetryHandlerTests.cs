@@ -113,6 +113,27 @@ public sealed class RetryHandlerTests
     }
 
     [Fact]
+    public async Task A_body_that_breaks_on_every_attempt_ends_in_the_read_error_not_a_half_read_response()
+    {
+        var network = new ScriptedHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenStream()) });
+        using var client = Client(network);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Post(), TestContext.Current.CancellationToken));
+
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.Equal(3, network.Seen.Count);
+    }
+
+    private sealed class BrokenStream : MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("connection reset mid-body");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new IOException("connection reset mid-body");
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new IOException("connection reset mid-body");
+    }
+
+    [Fact]
     public async Task A_slow_attempt_hits_the_read_timeout_and_is_retried()
     {
         var network = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.OK));

@@ -83,18 +83,21 @@ public sealed class LanceRetryHandler : DelegatingHandler
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     response?.Dispose();
+                    response = null;
                     failure = AttemptFailure.Read;
                     error = new TimeoutException($"The attempt timed out after {_readTimeout.TotalSeconds:0.###} s (read timeout).", ex);
                 }
                 catch (HttpRequestException ex)
                 {
                     response?.Dispose();
+                    response = null;
                     failure = IsConnectError(ex) ? AttemptFailure.Connect : AttemptFailure.Read;
                     error = ex;
                 }
                 catch (IOException ex)
                 {
                     response?.Dispose();
+                    response = null;
                     failure = AttemptFailure.Read;
                     error = ex;
                 }
