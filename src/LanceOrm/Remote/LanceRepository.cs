@@ -404,7 +404,7 @@ public class LanceRepository<T>
         async Task FlushAsync()
         {
             var (vectors, rowsEmbedded) = await RowEmbedder.EmbedAsync(Map, Connection.EmbeddingRegistry, chunk, cancellationToken).ConfigureAwait(false);
-            RecordBatch batch = Map.ToRecordBatch(chunk, vectors);
+            using RecordBatch batch = Map.ToRecordBatch(chunk, vectors);
             using var content = await ArrowIpc.ToStreamContentAsync(Map.Schema, [batch], cancellationToken).ConfigureAwait(false);
             var json = await Transport.SendForJsonAsync(
                 (api, ct) => api.MergeInsert(TableName, Map.Key.ColumnName, upsert ? "true" : "false", "true", "false", content, true, ct),
