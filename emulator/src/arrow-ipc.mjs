@@ -82,6 +82,7 @@ function decompressBuffer(raw, codec) {
   const uncompressed = view.getBigInt64(0, true);
   const payload = raw.subarray(8);
   if (uncompressed === -1n) return payload;
+  if (uncompressed === 0n) return new Uint8Array(0); // empty buffer: prefix only, no frame (Arrow C#, arrow-rs)
   if (uncompressed < 0n || uncompressed > BigInt(1 << 30)) {
     throw new ArrowDecodeError(`bad uncompressed buffer length ${uncompressed}`);
   }

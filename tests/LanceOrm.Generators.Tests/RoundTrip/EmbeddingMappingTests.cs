@@ -133,11 +133,10 @@ public sealed class EmbeddingMappingTests
     }
 
     [Fact]
-    public void The_generated_repository_and_connection_extension_use_the_generated_map()
+    public async Task The_generated_repository_and_connection_extension_use_the_generated_map()
     {
-        // No server is involved: the repository only stores the connection. (Constructed without running its
-        // constructor so that this test does not depend on how connections are opened.)
-        var connection = (LanceDbConnection)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(LanceDbConnection));
+        // No request is sent at connect time.
+        using var connection = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://mapping", HostOverride = new Uri("http://127.0.0.1:1") }, TestContext.Current.CancellationToken);
 
         ArticleRepository repository = connection.Articles();
         NoteRepository notes = connection.Notes();

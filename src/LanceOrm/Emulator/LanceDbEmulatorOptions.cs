@@ -1,0 +1,29 @@
+namespace LanceOrm.Emulator;
+
+/// <summary>How to start the LanceDB REST emulator (a Node.js server over the real LanceDB engine).</summary>
+public sealed class LanceDbEmulatorOptions
+{
+    /// <summary>
+    /// The folder holding <c>server.mjs</c>. When null: env <c>LANCEORM_EMULATOR_DIR</c>, else the first <c>emulator/server.mjs</c>
+    /// found walking up from <see cref="AppContext.BaseDirectory"/> and then from the current directory.
+    /// </summary>
+    public string? EmulatorDirectory { get; set; }
+
+    /// <summary>The data folder; a fresh temporary one (deleted on dispose) when null.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>An API key the emulator requires (<c>--api-key</c>); none when null.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Random fault rules as JSON (<c>--faults</c>), when set at start.</summary>
+    public string? FaultsJson { get; set; }
+
+    /// <summary>The <c>node</c> executable (default <c>node</c> on PATH).</summary>
+    public string NodePath { get; set; } = "node";
+
+    /// <summary>The <c>npm</c> executable used to install dependencies when <c>node_modules</c> is missing (default <c>npm</c>).</summary>
+    public string NpmPath { get; set; } = "npm";
+
+    /// <summary>How long to wait for the ready line (default 60 s).</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
