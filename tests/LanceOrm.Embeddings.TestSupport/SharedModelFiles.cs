@@ -1,9 +1,9 @@
 namespace LanceOrm.Embeddings.TestSupport;
 
 /// <summary>
-/// Finds the shared all-MiniLM-L6-v2 folder (tokenizer, configs, reference vectors and, where available, model.onnx):
-/// <c>LANCEORM_MODEL_DIR</c> when it holds <c>vocab.txt</c>, else <c>shared/models/all-MiniLM-L6-v2</c> in the nearest
-/// ancestor of the running assembly that has one (from a worktree, <c>../shared</c>).
+/// Finds the shared all-MiniLM-L6-v2 folder (tokenizer, configs, reference vectors): <c>shared/models/all-MiniLM-L6-v2</c>
+/// in the nearest ancestor of the running assembly that has one (from a worktree, <c>../shared</c>), else
+/// <c>LANCEORM_MODEL_DIR</c>; and a real model: <c>LANCEORM_MODEL_DIR</c> first, then the shared folder.
 /// </summary>
 public static class SharedModelFiles
 {
@@ -23,12 +23,6 @@ public static class SharedModelFiles
 
     private static string? FindTokenizerDirectory()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("LANCEORM_MODEL_DIR");
-        if (fromEnvironment is { Length: > 0 } && File.Exists(Path.Combine(fromEnvironment, "vocab.txt")))
-        {
-            return fromEnvironment;
-        }
-
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "models", "all-MiniLM-L6-v2");
@@ -38,7 +32,8 @@ public static class SharedModelFiles
             }
         }
 
-        return null;
+        var fromEnvironment = Environment.GetEnvironmentVariable("LANCEORM_MODEL_DIR");
+        return fromEnvironment is { Length: > 0 } && File.Exists(Path.Combine(fromEnvironment, "vocab.txt")) ? fromEnvironment : null;
     }
 
     private static string? FindRealModelDirectory()

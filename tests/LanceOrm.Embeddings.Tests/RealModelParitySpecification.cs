@@ -7,7 +7,7 @@ namespace LanceOrm.Embeddings.Tests;
 /// Parity with Python sentence-transformers (reference-embeddings.json) — runs only where a real all-MiniLM-L6-v2
 /// model.onnx is present (LANCEORM_MODEL_DIR or the shared models folder); skipped with the reason otherwise.
 /// </summary>
-public sealed class RealModelParitySpecification
+public sealed class RealModelParitySpecification(ITestOutputHelper output)
 {
     private const string ModelId = "sentence-transformers/all-MiniLM-L6-v2";
 
@@ -24,6 +24,7 @@ public sealed class RealModelParitySpecification
         for (var i = 0; i < references.Count; i++)
         {
             var cosine = VectorAssert.Cosine(references[i].Embedding, embeddings[i].Vector.Span);
+            output.WriteLine($"{cosine:F6}  {references[i].Sentence}");
             Assert.True(cosine >= 0.999, $"'{references[i].Sentence}': cosine {cosine:F6} < 0.999");
         }
     }
