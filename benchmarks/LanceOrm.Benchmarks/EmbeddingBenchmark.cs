@@ -27,14 +27,25 @@ internal static class EmbeddingBenchmark
         Console.WriteLine($"model: {model.Description}");
         Console.WriteLine($"       {files.ModelPath} ({new FileInfo(files.ModelPath).Length:N0} bytes, sha256 {Sha256(files.ModelPath)[..16]}…)");
 
-        var bare = BareOnnxRuntime(files, sentences, options);
-        Report("(a) bare ONNX Runtime session, pre-tokenized length-sorted batches", bare);
-        var (generator, generatorVectors) = await GeneratorThroughColdCache(files, sentences, options);
-        Report("(b) MiniLmEmbeddingGenerator via EmbeddingFunction, cold cache", generator);
+        // The machine may be shared: (a) and (b) run interleaved for several rounds and the best round of each counts.
+        var bareRun = BareOnnxRuntime(files, sentences, options);
+        var (generatorRun, generatorVectors) = await GeneratorThroughColdCache(files, sentences, options);
+        double bare = 0, generator = 0;
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var a = bareRun();
+            var b = await generatorRun();
+            Console.WriteLine($"    round {round}: (a) {a,8:N1}  (b) {b,8:N1} sentences/s");
+            bare = Math.Max(bare, a);
+            generator = Math.Max(generator, b);
+        }
+
+        Report($"(a) bare ONNX Runtime session, pre-tokenized length-sorted batches (best of {options.Rounds})", bare);
+        Report($"(b) MiniLmEmbeddingGenerator via EmbeddingFunction, cold cache (best of {options.Rounds})", generator);
         var node = options.SkipNode ? null : RunNode(model.Directory, sentences, options);
         if (node is not null)
         {
-            Report($"(c) LanceDB TS 'huggingface' path: transformers.js {node.Version} + onnxruntime-node", node.SentencesPerSecond);
+            Report($"(c) LanceDB TS 'huggingface' path: transformers.js {node.Version} + onnxruntime-node (best of {options.Rounds})", node.SentencesPerSecond);
         }
 
         Console.WriteLine();
@@ -58,7 +69,7 @@ internal static class EmbeddingBenchmark
         return 0;
     }
 
-    private static double BareOnnxRuntime(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
+    private static Func<double> BareOnnxRuntime(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
     {
         var tokenizer = MiniLmTokenizer.FromVocabulary(files.VocabularyPath);
         var encoded = sentences.Select(tokenizer.Encode).OrderBy(ids => ids.Length).ToArray();
@@ -79,14 +90,14 @@ internal static class EmbeddingBenchmark
             return (Ids: ids, Mask: mask, Types: new long[ids.Length], Shape: new long[] { chunk.Length, sequence });
         }).ToArray();
 
-        using var sessionOptions = new SessionOptions
+        var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = options.Threads,
         };
-        using var session = new InferenceSession(files.ModelPath, sessionOptions);
-        using var runOptions = new RunOptions();
+        var session = new InferenceSession(files.ModelPath, sessionOptions); // lives for the whole benchmark process
+        var runOptions = new RunOptions();
         string[] inputNames = ["input_ids", "attention_mask", "token_type_ids"];
         string[] outputNames = ["last_hidden_state"];
 
@@ -99,35 +110,44 @@ internal static class EmbeddingBenchmark
         }
 
         Run(batches[^1]); // warm-up (the longest batch sizes the arena)
-        var stopwatch = Stopwatch.StartNew();
-        foreach (var batch in batches)
+        return () =>
         {
-            Run(batch);
-        }
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var batch in batches)
+            {
+                Run(batch);
+            }
 
-        return sentences.Length / stopwatch.Elapsed.TotalSeconds;
+            return sentences.Length / stopwatch.Elapsed.TotalSeconds;
+        };
     }
 
-    private static async Task<(double SentencesPerSecond, float[] Vectors)> GeneratorThroughColdCache(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
+    private static async Task<(Func<Task<double>> Run, float[] Vectors)> GeneratorThroughColdCache(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
     {
-        using var generator = new MiniLmEmbeddingGenerator(new MiniLmOptions
+        var generator = new MiniLmEmbeddingGenerator(new MiniLmOptions
         {
             ModelDirectory = files.Directory,
             AllowDownload = false,
             MaxBatchSize = options.BatchSize,
             IntraOpThreads = options.Threads,
-        });
+        }); // lives for the whole benchmark process
         var dimensions = await generator.InitializeAsync();
         await generator.GenerateAsync(["Warm up the session.", "And its allocator with a somewhat longer sentence than the first one."]);
-        var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.MiniLmIdentity, dimensions, generator, new EmbeddingCache(new EmbeddingCacheOptions { MaxEntries = sentences.Length }));
         var vectors = new float[sentences.Length * dimensions];
+        return (async () =>
+        {
+            // A new, empty cache each round: every sentence is a miss and is computed.
+            var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.MiniLmIdentity, dimensions, generator, new EmbeddingCache(new EmbeddingCacheOptions { MaxEntries = sentences.Length }));
+            var stopwatch = Stopwatch.StartNew();
+            await function.EmbedAsync(sentences, vectors);
+            var rate = sentences.Length / stopwatch.Elapsed.TotalSeconds;
+            if (function.Cache.Statistics.Misses != sentences.Length)
+            {
+                throw new InvalidOperationException($"The cache was not cold: {function.Cache.Statistics}.");
+            }
 
-        var stopwatch = Stopwatch.StartNew();
-        await function.EmbedAsync(sentences, vectors);
-        var rate = sentences.Length / stopwatch.Elapsed.TotalSeconds;
-
-        Console.WriteLine($"    {generator.Statistics}; cache {function.Cache.Statistics}");
-        return (rate, vectors);
+            return rate;
+        }, vectors);
     }
 
     private sealed record NodeResult(double SentencesPerSecond, string Version, float[][] FirstVectors);
@@ -157,6 +177,7 @@ internal static class EmbeddingBenchmark
                  {
                      script, Path.GetDirectoryName(full)!, Path.GetFileName(full), sentencesPath,
                      options.BatchSize.ToString(CultureInfo.InvariantCulture), options.Threads.ToString(CultureInfo.InvariantCulture), outputPath,
+                     options.Rounds.ToString(CultureInfo.InvariantCulture),
                  })
         {
             start.ArgumentList.Add(argument);
@@ -172,6 +193,7 @@ internal static class EmbeddingBenchmark
             return null;
         }
 
+        Console.Write(stdout.Result);
         using var document = JsonDocument.Parse(File.ReadAllBytes(outputPath));
         var root = document.RootElement;
         return new NodeResult(

@@ -9,14 +9,15 @@ internal sealed record EmbeddingBenchmarkOptions(
     string? ModelDirectory,
     bool SkipNode,
     string Node,
-    int GeneratedLayers)
+    int GeneratedLayers,
+    int Rounds)
 {
     public const string Usage =
-        "[--sentences 5000] [--batch 32] [--threads 0] [--model-dir DIR] [--skip-node] [--node node] [--generated-layers 12]";
+        "[--sentences 5000] [--batch 32] [--threads 0] [--model-dir DIR] [--skip-node] [--node node] [--generated-layers 12] [--rounds 3]";
 
     public static EmbeddingBenchmarkOptions Parse(string[] args)
     {
-        var options = new EmbeddingBenchmarkOptions(5000, 32, 0, null, false, "node", 12);
+        var options = new EmbeddingBenchmarkOptions(5000, 32, 0, null, false, "node", 12, 3);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -30,6 +31,7 @@ internal sealed record EmbeddingBenchmarkOptions(
                 "--skip-node" => options with { SkipNode = true },
                 "--node" => options with { Node = Next() },
                 "--generated-layers" => options with { GeneratedLayers = NextInt() },
+                "--rounds" => options with { Rounds = Math.Max(1, NextInt()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Usage: {Usage}"),
             };
         }

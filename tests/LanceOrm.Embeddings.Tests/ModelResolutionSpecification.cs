@@ -52,6 +52,22 @@ public sealed class ModelResolutionSpecification
     }
 
     [Fact]
+    public async Task The_int8_variant_is_picked_when_asked_for_and_only_then()
+    {
+        var directory = TempDirectory.Create("int8");
+        TestModelFolder.Write(directory, GeneratedModel.Model, TestModelFolder.SmallVocabulary);
+        File.Move(Path.Combine(directory, "onnx", "model.onnx"), Path.Combine(directory, "onnx", "model_quantized.onnx"));
+        var ct = TestContext.Current.CancellationToken;
+
+        var int8 = await Resolver(new MiniLmOptions { ModelDirectory = directory, UseInt8 = true, AllowDownload = false, CacheDirectory = TempDirectory.Create("cache") }).ResolveAsync(ct);
+        var fp32 = await Assert.ThrowsAsync<ModelNotFoundException>(() =>
+            Resolver(new MiniLmOptions { ModelDirectory = directory, AllowDownload = false, CacheDirectory = TempDirectory.Create("cache") }).ResolveAsync(ct));
+
+        Assert.EndsWith("model_quantized.onnx", int8.ModelPath);
+        Assert.Contains("missing onnx/model.onnx or model.onnx", fp32.PlacesLooked[0]);
+    }
+
+    [Fact]
     public async Task Offline_with_no_model_anywhere_one_error_lists_every_place_looked_and_the_fixes()
     {
         var explicitDirectory = TempDirectory.Create("empty-explicit");
