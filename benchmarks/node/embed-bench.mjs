@@ -40,7 +40,7 @@ for (let round = 1; round <= rounds; round++) {
     if (firstVectors.length < 16) firstVectors.push(...rows.slice(0, 16 - firstVectors.length));
   }
   const elapsed = (performance.now() - started) / 1000;
-  console.log(`    round ${round}: (c) ${(sentences.length / elapsed).toFixed(1)} sentences/s`);
+  if (rounds > 1) console.log(`    round ${round}: (c) ${(sentences.length / elapsed).toFixed(1)} sentences/s`);
   if (elapsed < seconds) { seconds = elapsed; vectors = firstVectors; }
 }
 
