@@ -1,19 +1,34 @@
+using System.Buffers;
 using Microsoft.Extensions.AI;
 
 namespace LanceOrm.Embeddings;
 
-/// <summary>A named embedding function of the registry: a generator, its dimension and its identity.</summary>
+/// <summary>
+/// A named embedding function of the registry: a generator, its dimension and its identity.
+/// <see cref="EmbedAsync"/> goes through an <see cref="EmbeddingCache"/>, so unchanged text is never computed twice.
+/// </summary>
 public sealed class EmbeddingFunction
 {
-    /// <summary>Creates a function.</summary>
+    private readonly string _cacheScope;
+
+    /// <summary>Creates a function with a private in-memory cache of default size.</summary>
     public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator)
+        : this(identity, dimensions, generator, new EmbeddingCache())
+    {
+    }
+
+    /// <summary>Creates a function that uses <paramref name="cache"/> (typically shared by the whole registry).</summary>
+    public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingCache cache)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Identity = identity;
         Dimensions = dimensions;
         Generator = generator;
+        Cache = cache;
+        _cacheScope = EmbeddingCacheKey.ScopeOf(identity);
     }
 
     /// <summary>The registry name.</summary>
@@ -28,9 +43,14 @@ public sealed class EmbeddingFunction
     /// <summary>The underlying generator.</summary>
     public IEmbeddingGenerator<string, Embedding<float>> Generator { get; }
 
+    /// <summary>The cache <see cref="EmbedAsync"/> reads and fills.</summary>
+    public EmbeddingCache Cache { get; }
+
     /// <summary>
     /// Embeds <paramref name="texts"/> into <paramref name="destination"/> (row-major, <c>texts.Count * Dimensions</c> floats).
+    /// Cached texts are copied, the others are computed in one call to the generator (each distinct text once) and cached.
     /// </summary>
+    /// <exception cref="ArgumentException">An item is null (the message names its index), or the destination is too small.</exception>
     public async Task EmbedAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -39,7 +59,70 @@ public sealed class EmbeddingFunction
             throw new ArgumentException($"The destination holds {destination.Length} floats; {texts.Count} texts need {texts.Count * Dimensions}.", nameof(destination));
         }
 
+        TextInput.ThrowIfAnyNull(texts, nameof(texts));
+        var pending = new Dictionary<EmbeddingCacheKey, List<int>>();
+        var missingTexts = new List<string>();
+        var missingKeys = new List<EmbeddingCacheKey>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = EmbeddingCacheKey.Create(_cacheScope, texts[i]);
+            if (pending.TryGetValue(key, out var rows))
+            {
+                rows.Add(i);
+                continue;
+            }
+
+            if (await Cache.TryGetAsync(key, destination.Slice(i * Dimensions, Dimensions), Name, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            pending[key] = [i];
+            missingTexts.Add(texts[i]);
+            missingKeys.Add(key);
+        }
+
+        if (missingTexts.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = ArrayPool<float>.Shared.Rent(missingTexts.Count * Dimensions);
+        try
+        {
+            var computed = buffer.AsMemory(0, missingTexts.Count * Dimensions);
+            await ComputeAsync(missingTexts, computed, cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < missingKeys.Count; j++)
+            {
+                var vector = computed.Slice(j * Dimensions, Dimensions);
+                await Cache.SetAsync(missingKeys[j], vector, cancellationToken).ConfigureAwait(false);
+                foreach (var row in pending[missingKeys[j]])
+                {
+                    vector.CopyTo(destination.Slice(row * Dimensions, Dimensions));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task ComputeAsync(List<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    {
+        if (Generator is IEmbeddingWriter writer)
+        {
+            await writer.EmbedIntoAsync(texts, destination, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var embeddings = await Generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (embeddings.Count != texts.Count)
+        {
+            throw new InvalidOperationException($"Embedding function '{Name}' returned {embeddings.Count} embeddings for {texts.Count} texts.");
+        }
+
         for (var i = 0; i < embeddings.Count; i++)
         {
             var vector = embeddings[i].Vector;
@@ -51,4 +134,7 @@ public sealed class EmbeddingFunction
             vector.CopyTo(destination.Slice(i * Dimensions, Dimensions));
         }
     }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Identity.Model}, {Dimensions} dimensions)";
 }

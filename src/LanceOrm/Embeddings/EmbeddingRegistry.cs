@@ -1,12 +1,57 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace LanceOrm.Embeddings;
 
-/// <summary>Embedding functions by name (case-sensitive). Thread-safe.</summary>
-public sealed class EmbeddingRegistry
+/// <summary>
+/// Embedding functions by name (case-sensitive). Thread-safe. Knows <c>minilm</c> (sentence-transformers/all-MiniLM-L6-v2,
+/// 384 dimensions) out of the box; any Microsoft.Extensions.AI generator can be registered under a name of its own.
+/// All functions share one <see cref="EmbeddingCache"/>.
+/// </summary>
+public sealed class EmbeddingRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<string, EmbeddingFunction> _functions = new(StringComparer.Ordinal);
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>Creates a registry with the built-in functions and a default in-memory cache.</summary>
+    public EmbeddingRegistry()
+        : this(new EmbeddingRegistryOptions())
+    {
+    }
+
+    /// <summary>Creates a registry from DI options.</summary>
+    public EmbeddingRegistry(IOptions<EmbeddingRegistryOptions> options, IServiceProvider? services = null)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), services)
+    {
+    }
+
+    /// <summary>Creates a registry from <paramref name="options"/>; user factories receive <paramref name="services"/>.</summary>
+    public EmbeddingRegistry(EmbeddingRegistryOptions options, IServiceProvider? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Cache = new EmbeddingCache(options.Cache);
+        if (options.RegisterBuiltIns)
+        {
+            var miniLm = new MiniLmEmbeddingGenerator(options.MiniLm);
+            _owned.Add(miniLm);
+            var identity = BuiltInEmbeddingFunctions.MiniLmIdentity;
+            if (options.MiniLm.UseInt8)
+            {
+                identity = identity with { Version = identity.Version + "-int8" };
+            }
+
+            Register(new EmbeddingFunction(identity, BuiltInEmbeddingFunctions.MiniLmDimensions, miniLm, Cache));
+        }
+
+        foreach (var registration in options.Functions)
+        {
+            Register(registration.Name, registration.Factory(services), registration.Dimensions, registration.Model, registration.Version);
+        }
+    }
+
+    /// <summary>The cache shared by the functions this registry creates.</summary>
+    public EmbeddingCache Cache { get; }
 
     /// <summary>Registers (or replaces) a function.</summary>
     public EmbeddingRegistry Register(EmbeddingFunction function)
@@ -16,12 +61,12 @@ public sealed class EmbeddingRegistry
         return this;
     }
 
-    /// <summary>Registers any Microsoft.Extensions.AI generator under a name of the application's own.</summary>
+    /// <summary>Registers any Microsoft.Extensions.AI generator under a name of the application's own (uses the shared cache).</summary>
     public EmbeddingRegistry Register(string name, IEmbeddingGenerator<string, Embedding<float>> generator, int dimensions, string? model = null, string version = "1")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var identity = new EmbeddingFunctionIdentity(name, model ?? name, version, name, "{}");
-        return Register(new EmbeddingFunction(identity, dimensions, generator));
+        return Register(new EmbeddingFunction(identity, dimensions, generator, Cache));
     }
 
     /// <summary>Gets a function by name.</summary>
@@ -42,4 +87,13 @@ public sealed class EmbeddingRegistry
 
     /// <summary>The registered names.</summary>
     public IReadOnlyCollection<string> Names => _functions.Keys.ToArray();
+
+    /// <summary>Disposes the generators this registry created (the built-in model sessions); user generators stay the caller's.</summary>
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
 }

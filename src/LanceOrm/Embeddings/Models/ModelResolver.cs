@@ -1,0 +1,117 @@
+namespace LanceOrm.Embeddings;
+
+/// <summary>
+/// Finds the model folder, in order: <see cref="MiniLmOptions.ModelDirectory"/>, <c>LANCEORM_MODEL_DIR</c>, the user
+/// cache folder, then a verified download from the hub into that cache. When all fail, one
+/// <see cref="ModelNotFoundException"/> lists every place looked.
+/// </summary>
+public sealed class ModelResolver
+{
+    private readonly MiniLmOptions _options;
+    private readonly Func<string, string?> _environment;
+
+    /// <summary>Creates a resolver that reads the process environment.</summary>
+    public ModelResolver(MiniLmOptions options)
+        : this(options, Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal ModelResolver(MiniLmOptions options, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _environment = environment;
+    }
+
+    /// <summary>The model's folder in the user cache (where downloads go).</summary>
+    public string CacheModelDirectory => Path.Combine(CacheRoot(), _options.Manifest.Name);
+
+    /// <summary>Resolves the model files, downloading them when allowed and needed.</summary>
+    /// <exception cref="ModelNotFoundException">Nothing usable anywhere; the message lists each place and why.</exception>
+    /// <exception cref="ModelIntegrityException">A downloaded file failed its checksum (and was discarded).</exception>
+    public async Task<ModelFiles> ResolveAsync(CancellationToken cancellationToken = default)
+    {
+        var int8 = _options.UseInt8;
+        var places = new List<string>();
+
+        if (Look(_options.ModelDirectory, "MiniLmOptions.ModelDirectory", places) is { } explicitFiles)
+        {
+            return explicitFiles;
+        }
+
+        if (Look(_environment(MiniLmOptions.ModelDirectoryVariable), $"environment variable {MiniLmOptions.ModelDirectoryVariable}", places) is { } environmentFiles)
+        {
+            return environmentFiles;
+        }
+
+        var cacheDirectory = CacheModelDirectory;
+        if (Look(cacheDirectory, "user model cache", places) is { } cachedFiles)
+        {
+            return cachedFiles;
+        }
+
+        var manifest = _options.Manifest;
+        var downloader = new ModelDownloader(_options.HttpClient ?? SharedHttp.Value, _options.HubBaseUrl);
+        var source = downloader.UrlOf(manifest, manifest.ModelFor(int8));
+        if (!_options.AllowDownload)
+        {
+            places.Add($"download of {manifest.Repository} from {_options.HubBaseUrl}: not attempted, MiniLmOptions.AllowDownload is false");
+            throw new ModelNotFoundException(manifest.Name, places);
+        }
+
+        try
+        {
+            await downloader.DownloadAsync(manifest, int8, cacheDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException
+                                  || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            places.Add($"download of {manifest.Repository} from {_options.HubBaseUrl} (e.g. {source}): failed, {e.Message}");
+            throw new ModelNotFoundException(manifest.Name, places, e);
+        }
+
+        return ModelFiles.TryFind(cacheDirectory, int8, $"downloaded from {_options.HubBaseUrl}", out var problem)
+               ?? throw new ModelNotFoundException(manifest.Name, [.. places, $"{cacheDirectory} after download: {problem}"]);
+    }
+
+    private ModelFiles? Look(string? directory, string origin, List<string> places)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            places.Add($"{origin}: not set");
+            return null;
+        }
+
+        var found = ModelFiles.TryFind(directory, _options.UseInt8, origin, out var problem);
+        if (found is null)
+        {
+            places.Add($"{origin} = {directory}: {problem}");
+        }
+
+        return found;
+    }
+
+    private string CacheRoot()
+    {
+        if (!string.IsNullOrWhiteSpace(_options.CacheDirectory))
+        {
+            return _options.CacheDirectory;
+        }
+
+        if (_environment("XDG_CACHE_HOME") is { Length: > 0 } xdg)
+        {
+            return Path.Combine(xdg, "lanceorm", "models");
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "lanceorm", "models");
+        }
+
+        var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(home, ".cache", "lanceorm", "models");
+    }
+
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient { Timeout = TimeSpan.FromMinutes(30) });
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LanceOrm.Embeddings.Tests;
+
+public sealed class EmbeddingRegistrySpecification
+{
+    [Fact]
+    public void Minilm_is_built_in_as_sentence_transformers_all_minilm_l6_v2_with_384_dimensions()
+    {
+        using var registry = new EmbeddingRegistry();
+
+        var minilm = registry.Get("minilm");
+
+        Assert.Equal(384, minilm.Dimensions);
+        Assert.Equal("sentence-transformers/all-MiniLM-L6-v2", minilm.Identity.Model);
+        Assert.Equal("sentence-transformers", minilm.Identity.MetadataName);
+        Assert.Equal("""{"name":"all-MiniLM-L6-v2"}""", minilm.Identity.ModelJson);
+        var generator = Assert.IsType<MiniLmEmbeddingGenerator>(minilm.Generator);
+        Assert.Null(generator.Model); // nothing is loaded until the first embedding
+        Assert.Same(registry.Cache, minilm.Cache);
+    }
+
+    [Fact]
+    public void Choosing_the_int8_variant_changes_the_cache_identity_but_not_the_metadata()
+    {
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { MiniLm = { UseInt8 = true } });
+
+        var identity = registry.Get("minilm").Identity;
+
+        Assert.NotEqual(BuiltInEmbeddingFunctions.MiniLmIdentity.Version, identity.Version);
+        Assert.Equal("sentence-transformers", identity.MetadataName);
+    }
+
+    [Fact]
+    public async Task The_built_in_function_embeds_through_the_registry_cache_with_the_configured_model()
+    {
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { MiniLm = GeneratedModel.Options() });
+        var minilm = registry.Get("minilm");
+        var ct = TestContext.Current.CancellationToken;
+        var destination = new float[2 * 384];
+
+        await minilm.EmbedAsync(["the cat", "the cat"], destination, ct);
+        await minilm.EmbedAsync(["the cat"], new float[384], ct);
+
+        Assert.Equal(1, ((MiniLmEmbeddingGenerator)minilm.Generator).Statistics.TextsEmbedded);
+        Assert.Equal(1, registry.Cache.Statistics.Hits);
+        var tokenizer = MiniLmTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
+        VectorAssert.Close(GeneratedModel.HandPooledVector(tokenizer.Encode("the cat")), destination.AsSpan(384, 384));
+    }
+
+    [Fact]
+    public async Task Any_microsoft_extensions_ai_generator_can_be_registered_through_dependency_injection()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(_ => GeneratedModel.CreateGenerator());
+        services.AddLanceOrmEmbeddings(o => o.Cache.MaxEntries = 100);
+        services.AddLanceOrmEmbeddingFunction("house-model", sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>(), 384, model: "acme/house-model", version: "7");
+        await using var provider = services.BuildServiceProvider();
+
+        var registry = provider.GetRequiredService<EmbeddingRegistry>();
+        var function = registry.Get("house-model");
+        var destination = new float[384];
+        await function.EmbedAsync(["love pasta"], destination, TestContext.Current.CancellationToken);
+
+        Assert.Contains("minilm", registry.Names);
+        Assert.Equal(new EmbeddingFunctionIdentity("house-model", "acme/house-model", "7", "house-model", "{}"), function.Identity);
+        Assert.IsAssignableFrom<IEmbeddingGenerator<string, Embedding<float>>>(function.Generator);
+        Assert.Same(registry.Cache, function.Cache);
+        VectorAssert.UnitLength(destination);
+    }
+
+    [Fact]
+    public async Task A_generator_returning_the_wrong_dimension_is_reported_by_name()
+    {
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { RegisterBuiltIns = false });
+        using var generator = GeneratedModel.CreateGenerator();
+        registry.Register("too-wide", new GeneratorAdapter(generator), dimensions: 128);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.Get("too-wide").EmbedAsync(["x"], new float[128], TestContext.Current.CancellationToken));
+
+        Assert.Contains("'too-wide'", error.Message);
+        Assert.Contains("384", error.Message);
+    }
+
+    /// <summary>Hides the direct-write fast path, as any third-party generator would.</summary>
+    private sealed class GeneratorAdapter(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            inner.GenerateAsync(values, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+
+        public void Dispose()
+        {
+        }
+    }
+}
