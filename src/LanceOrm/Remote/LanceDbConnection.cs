@@ -31,6 +31,11 @@ public sealed class LanceDbConnection : IDisposable
             throw new ArgumentException($"WriteBatchSize must be positive (was {Options.WriteBatchSize}).", nameof(options));
         }
 
+        if (Options.WritePipelineDepth <= 0)
+        {
+            throw new ArgumentException($"WritePipelineDepth must be positive (was {Options.WritePipelineDepth}).", nameof(options));
+        }
+
         Endpoint = ResolveEndpoint(Options, Database);
         LoggerFactory = Options.LoggerFactory ?? NullLoggerFactory.Instance;
         var userAgent = Options.UserAgent ?? $"LanceOrm-DotNet-Client/{ClientVersion}";

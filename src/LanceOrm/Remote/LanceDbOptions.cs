@@ -54,8 +54,17 @@ public sealed class LanceDbOptions
     /// <summary>The <c>User-Agent</c> (default <c>LanceOrm-DotNet-Client/{version}</c>).</summary>
     public string? UserAgent { get; set; }
 
-    /// <summary>Rows per write request (default 1,000).</summary>
+    /// <summary>
+    /// Rows per write request — the wire batch (default 1,000). Independent of the model's inference batch
+    /// (<c>MiniLmOptions.MaxBatchSize</c>): each wire batch is embedded in as many model batches as it needs.
+    /// </summary>
     public int WriteBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Batches that may wait between two stages of a write (default 2): while one batch uploads, the next ones are
+    /// embedded and encoded. Bounds the memory of a write to about <c>(2 × depth + 3) × WriteBatchSize</c> rows.
+    /// </summary>
+    public int WritePipelineDepth { get; set; } = 2;
 
     /// <inheritdoc />
     public override string ToString() =>

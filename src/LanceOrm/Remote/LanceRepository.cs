@@ -376,49 +376,7 @@ public class LanceRepository<T>
     private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var batchSize = Connection.Options.WriteBatchSize;
-        long sent = 0, inserted = 0, updated = 0, embedded = 0, version = 0;
-        var batches = 0;
-        var chunk = new List<T>(batchSize);
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (row is null)
-            {
-                throw new ArgumentException($"Row {sent + chunk.Count} is null.", nameof(rows));
-            }
-
-            chunk.Add(row);
-            if (chunk.Count == batchSize)
-            {
-                await FlushAsync().ConfigureAwait(false);
-            }
-        }
-
-        if (chunk.Count > 0)
-        {
-            await FlushAsync().ConfigureAwait(false);
-        }
-
-        return new WriteResult(sent, inserted, updated, embedded, version);
-
-        async Task FlushAsync()
-        {
-            var (vectors, rowsEmbedded) = await RowEmbedder.EmbedAsync(Map, Connection.EmbeddingRegistry, chunk, cancellationToken).ConfigureAwait(false);
-            using RecordBatch batch = Map.ToRecordBatch(chunk, vectors);
-            using var content = await ArrowIpc.ToStreamContentAsync(Map.Schema, [batch], cancellationToken).ConfigureAwait(false);
-            var json = await Transport.SendForJsonAsync(
-                (api, ct) => api.MergeInsert(TableName, Map.Key.ColumnName, upsert ? "true" : "false", "true", "false", content, true, ct),
-                Transport.Context(upsert ? "Upsert" : "Add", TableName),
-                cancellationToken).ConfigureAwait(false);
-            sent += chunk.Count;
-            embedded += rowsEmbedded;
-            inserted += json?["num_inserted_rows"]?.GetValue<long>() ?? 0;
-            updated += json?["num_updated_rows"]?.GetValue<long>() ?? 0;
-            version = json?["version"]?.GetValue<long>() ?? version;
-            batches++;
-            chunk.Clear();
-            progress?.Report(new WriteProgress(sent, embedded, batches));
-        }
+        return await WritePipeline<T>.RunAsync(this, rows, upsert, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
