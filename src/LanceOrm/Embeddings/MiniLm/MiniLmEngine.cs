@@ -91,6 +91,7 @@ internal sealed class MiniLmEngine : IDisposable
 
         var encoded = new int[texts.Count][];
         var lengths = new int[texts.Count];
+        var tokenizing = System.Diagnostics.Stopwatch.GetTimestamp();
         if (texts.Count >= ParallelTokenizationThreshold)
         {
             // Tokenization runs while no inference does, so spreading it over the cores shortens the whole call.
@@ -104,6 +105,8 @@ internal sealed class MiniLmEngine : IDisposable
                 Tokenize(texts, i, encoded, lengths, statistics);
             }
         }
+
+        statistics.Tokenized(System.Diagnostics.Stopwatch.GetElapsedTime(tokenizing));
 
         // Length buckets: sorted by token count, consecutive texts share a batch, so each batch pads to nearly nothing.
         var order = new int[texts.Count];
@@ -177,7 +180,9 @@ internal sealed class MiniLmEngine : IDisposable
             using var typesValue = OrtValue.CreateTensorValueFromMemory(memory, types.AsMemory(0, cells), inputShape);
             using var hiddenValue = OrtValue.CreateTensorValueFromMemory(memory, hidden.AsMemory(0, hiddenCells), [batch, sequence, Dimensions]);
             OrtValue[] inputs = _feedsTokenTypes ? [idsValue, maskValue, typesValue] : [idsValue, maskValue];
+            var inferring = System.Diagnostics.Stopwatch.GetTimestamp();
             Run(inputs, [hiddenValue], cancellationToken);
+            statistics.Inferred(System.Diagnostics.Stopwatch.GetElapsedTime(inferring));
 
             for (var r = 0; r < batch; r++)
             {

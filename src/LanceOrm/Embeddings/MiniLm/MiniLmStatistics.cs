@@ -8,6 +8,8 @@ public sealed class MiniLmStatistics
     private long _batches;
     private long _tokens;
     private long _paddedTokens;
+    private long _tokenizationTicks;
+    private long _inferenceTicks;
 
     /// <summary>Texts run through the model.</summary>
     public long TextsEmbedded => Interlocked.Read(ref _texts);
@@ -24,6 +26,16 @@ public sealed class MiniLmStatistics
     /// <summary>Pad positions fed to the model (what length bucketing keeps small).</summary>
     public long PaddedTokens => Interlocked.Read(ref _paddedTokens);
 
+    /// <summary>Time spent tokenizing (wall time of the tokenization step of each call, summed).</summary>
+    public TimeSpan TokenizationTime => TimeSpan.FromTicks(Interlocked.Read(ref _tokenizationTicks));
+
+    /// <summary>Time spent in ONNX Runtime inference (summed over batches; pooling and normalisation excluded).</summary>
+    public TimeSpan InferenceTime => TimeSpan.FromTicks(Interlocked.Read(ref _inferenceTicks));
+
+    internal void Tokenized(TimeSpan elapsed) => Interlocked.Add(ref _tokenizationTicks, elapsed.Ticks);
+
+    internal void Inferred(TimeSpan elapsed) => Interlocked.Add(ref _inferenceTicks, elapsed.Ticks);
+
     internal void Texts(long count) => Interlocked.Add(ref _texts, count);
 
     internal void Truncated() => Interlocked.Increment(ref _truncations);
@@ -37,5 +49,5 @@ public sealed class MiniLmStatistics
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"texts {TextsEmbedded}, truncated {Truncations}, batches {Batches}, tokens {Tokens}, padding {PaddedTokens}";
+        $"texts {TextsEmbedded}, truncated {Truncations}, batches {Batches}, tokens {Tokens}, padding {PaddedTokens}, tokenization {TokenizationTime.TotalMilliseconds:F0} ms, inference {InferenceTime.TotalMilliseconds:F0} ms";
 }
