@@ -1,17 +1,26 @@
 using LanceOrm.Benchmarks;
 
-var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+var commands = new Dictionary<string, (Func<string[], Task<int>> Run, string Help, string Usage)>(StringComparer.OrdinalIgnoreCase)
 {
-    ["embeddings"] = EmbeddingBenchmark.RunAsync,
+    ["embeddings"] = (EmbeddingBenchmark.RunAsync, "sentences/s: bare ONNX Runtime vs MiniLmEmbeddingGenerator vs LanceDB's transformers.js path", EmbeddingBenchmarkOptions.Usage),
+    ["ingest"] = (IngestBenchmark.RunAsync, "[1] ingest N docs, LanceOrm vs the official TS client; [2] re-upsert them unchanged (cache); stage breakdown", BenchOptions.Usage),
+    ["search"] = (SearchBenchmark.RunAsync, "[3] N text searches k=10, sequential and concurrent, p50/p95 and throughput vs the TS client", BenchOptions.Usage),
+    ["stream"] = (StreamBenchmark.RunAsync, "[4] streaming ingest of N rows with pre-computed vectors: peak RSS and rows/s", BenchOptions.Usage),
+    ["wire"] = (WireBenchmark.RunAsync, "[5] bytes on the wire per row vs the raw Arrow payload", BenchOptions.Usage),
+    ["all"] = (AllBenchmark.RunAsync, "1 to 5 in one run against one emulator", BenchOptions.Usage),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
     Console.Error.WriteLine("usage: LanceOrm.Benchmarks <sub-command> [options]");
     Console.Error.WriteLine("sub-commands:");
-    Console.Error.WriteLine("  embeddings   sentences/s: bare ONNX Runtime vs MiniLmEmbeddingGenerator vs LanceDB's transformers.js path");
-    Console.Error.WriteLine("               " + EmbeddingBenchmarkOptions.Usage);
+    foreach (var (name, (_, help, usage)) in commands)
+    {
+        Console.Error.WriteLine($"  {name,-11} {help}");
+        Console.Error.WriteLine($"              {usage}");
+    }
+
     return 2;
 }
 
-return await command(args[1..]);
+return await command.Run(args[1..]);

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using LanceOrm.Embeddings;
+
+namespace LanceOrm.Benchmarks;
+
+/// <summary>
+/// Benchmark 3: N text searches with k=10, sequential and concurrent, LanceOrm vs the official TS client, each on the
+/// table it ingested (same documents, same emulator, same model). LanceOrm starts with an empty cache; the sequential and
+/// concurrent runs use different query sets, so no query is ever answered from the cache.
+/// </summary>
+internal static class SearchBenchmark
+{
+    private const int K = 10;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var model = await BenchEnvironment.ResolveModelAsync(options);
+        await using var environment = await BenchEnvironment.StartAsync(options);
+        await EnsureTablesAsync(environment, model);
+        await RunAsync(environment, model);
+        return 0;
+    }
+
+    /// <summary>Standalone runs ingest the documents first (untimed) when the two tables are not there yet.</summary>
+    private static async Task EnsureTablesAsync(BenchEnvironment environment, ModelFiles model)
+    {
+        using var db = await environment.ConnectAsync(environment.Options.Docs * 2, model);
+        var tables = new List<string>();
+        await foreach (var name in db.ListAllTablesAsync())
+        {
+            tables.Add(name);
+        }
+
+        if (tables.Contains("bench_docs") && tables.Contains(IngestBenchmark.TsTable))
+        {
+            return;
+        }
+
+        Console.WriteLine("(search) ingesting the documents first with both clients (not timed here)…");
+        var docs = IngestBenchmark.Documents(environment.Options.Docs);
+        var repo = db.BenchDocs();
+        await repo.CreateTableAsync(CreateMode.Overwrite);
+        await repo.AddAsync(docs);
+        var node = NodeClient.Create(environment, model);
+        node?.Run("ingest", "--table", IngestBenchmark.TsTable, "--docs", node.WriteJson("docs.json", docs.Select(d => new[] { d.Id, d.Text })), "--chunk", NodeClient.Int(environment.Options.Chunk));
+    }
+
+    public static async Task RunAsync(BenchEnvironment environment, ModelFiles model)
+    {
+        var options = environment.Options;
+        BenchEnvironment.PrintHeader($"search: {options.Queries:N0} text searches, k={K}, sequential and {options.Concurrency} concurrent (benchmark 3)", model);
+        var warmup = SentenceCorpus.Generate(10, seed: 7);
+        var sequentialQueries = SentenceCorpus.Generate(options.Queries, seed: 11);
+        var concurrentQueries = SentenceCorpus.Generate(options.Queries, seed: 13);
+        var node = NodeClient.Create(environment, model);
+
+        var orm = new Dictionary<string, Result>();
+        var ts = new Dictionary<string, Result>();
+        foreach (var (label, queries, concurrency) in new[] { ("sequential", sequentialQueries, 1), ($"{options.Concurrency} concurrent", concurrentQueries, options.Concurrency) })
+        {
+            // Interleaved: LanceOrm, then the TS client both ways, for each load shape.
+            orm[label] = await LanceOrmAsync(environment, model, warmup, queries, concurrency);
+            if (node is not null)
+            {
+                var queriesJson = node.WriteJson($"queries-{concurrency}.json", queries);
+                var warmupJson = node.WriteJson("warmup.json", warmup);
+                foreach (var mode in new[] { "vector", "text" })
+                {
+                    var json = node.Run("search", "--table", IngestBenchmark.TsTable, "--queries", queriesJson, "--warmup", warmupJson, "--k", NodeClient.Int(K), "--concurrency", NodeClient.Int(concurrency), "--mode", mode);
+                    ts[$"{label}/{mode}"] = new Result(json.GetProperty("latenciesMs").EnumerateArray().Select(e => e.GetDouble()).ToArray(), json.GetProperty("seconds").GetDouble());
+                }
+            }
+
+            Console.WriteLine($"  {label}: done (load {BenchEnvironment.LoadAverage()})");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"[3] {options.Queries:N0} text searches, k={K}          p50 ms    p95 ms    queries/s");
+        foreach (var label in orm.Keys)
+        {
+            Print($"LanceOrm, {label}", orm[label]);
+            if (ts.Count == 0)
+            {
+                continue;
+            }
+
+            var vector = ts[$"{label}/vector"];
+            var text = ts[$"{label}/text"];
+            Print($"TS, {label}, search(vector) (function created once)", vector);
+            Print($"TS, {label}, search(text) (idiomatic)", text);
+            var baseline = vector.Throughput >= text.Throughput ? vector : text;
+            var baselineName = ReferenceEquals(baseline, vector) ? "search(vector)" : "search(text)";
+            Console.WriteLine($"    vs the faster TS way ({baselineName}): p50 {orm[label].P50:F1} vs {baseline.P50:F1} ms ({Stats.Verdict(orm[label].P50 <= baseline.P50)}: no worse), "
+                + $"throughput {orm[label].Throughput / baseline.Throughput:F2}x (target >= 1.5x: {Stats.Verdict(orm[label].Throughput / baseline.Throughput >= 1.5)}), p95 {orm[label].P95:F1} vs {baseline.P95:F1} ms");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void Print(string label, Result result) =>
+        Console.WriteLine($"    {label,-52} {result.P50,7:F1}  {result.P95,8:F1}  {result.Throughput,10:N1}");
+
+    private static async Task<Result> LanceOrmAsync(BenchEnvironment environment, ModelFiles model, string[] warmup, string[] queries, int concurrency)
+    {
+        using var db = await environment.ConnectAsync(cacheEntries: 10_000, model);
+        var repo = db.BenchDocs();
+        foreach (var text in warmup)
+        {
+            await SearchAsync(repo, text);
+        }
+
+        var latencies = new double[queries.Length];
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < queries.Length)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await SearchAsync(repo, queries[i]);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cache = db.EmbeddingRegistry.Get("minilm").Cache.Statistics;
+        if (cache.MemoryHits + cache.DiskHits != 0)
+        {
+            throw new InvalidOperationException($"A search query was answered from the cache: {cache}");
+        }
+
+        return new Result(latencies, seconds);
+    }
+
+    private static async Task SearchAsync(BenchDocRepository repo, string text)
+    {
+        var hits = await repo.Search(x => x.Text, text).Limit(K).ToListAsync();
+        if (hits.Count != K)
+        {
+            throw new InvalidOperationException($"Expected {K} hits, got {hits.Count}.");
+        }
+    }
+
+    private sealed class Result(double[] latencies, double seconds)
+    {
+        public double P50 { get; } = Stats.Percentile(latencies, 50);
+
+        public double P95 { get; } = Stats.Percentile(latencies, 95);
+
+        public double Throughput { get; } = latencies.Length / seconds;
+    }
+}

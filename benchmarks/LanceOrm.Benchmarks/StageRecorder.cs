@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using LanceOrm.Embeddings;
+
+namespace LanceOrm.Benchmarks;
+
+/// <summary>
+/// Sums the write pipeline's stage timings (<see cref="WriteMetrics"/> on the <c>LanceOrm</c> meter) and splits the embed
+/// stage with <see cref="MiniLmStatistics"/> into tokenization, inference and the rest (cache keys and lookups, pooling).
+/// </summary>
+internal sealed class StageRecorder : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, double> _seconds = new();
+    private readonly MiniLmStatistics? _model;
+    private readonly TimeSpan _tokenizationStart;
+    private readonly TimeSpan _inferenceStart;
+    private long _bodyBytes;
+
+    public StageRecorder(MiniLmStatistics? model)
+    {
+        _model = model;
+        _tokenizationStart = model?.TokenizationTime ?? TimeSpan.Zero;
+        _inferenceStart = model?.InferenceTime ?? TimeSpan.Zero;
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == EmbeddingMetrics.MeterName && instrument.Name is WriteMetrics.StageDuration or WriteMetrics.BodyBytes)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "stage" && tag.Value is string stage)
+                {
+                    _seconds.AddOrUpdate(stage, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _bodyBytes, value));
+        _listener.Start();
+    }
+
+    public long BodyBytes => Interlocked.Read(ref _bodyBytes);
+
+    /// <summary>Stage name and summed seconds, the embed stage split when a MiniLM generator ran.</summary>
+    public IReadOnlyList<(string Stage, double Seconds)> Stages()
+    {
+        double Get(string stage) => _seconds.TryGetValue(stage, out var value) ? value : 0;
+        var list = new List<(string, double)>();
+        var embed = Get(WriteMetrics.StageEmbed);
+        if (_model is not null)
+        {
+            var tokenize = (_model.TokenizationTime - _tokenizationStart).TotalSeconds;
+            var inference = (_model.InferenceTime - _inferenceStart).TotalSeconds;
+            list.Add(("tokenize", tokenize));
+            list.Add(("inference (ONNX Runtime)", inference));
+            list.Add(("embed: cache keys/lookups, pooling, scatter", Math.Max(0, embed - tokenize - inference)));
+        }
+        else
+        {
+            list.Add(("embed (copy given vectors)", embed));
+        }
+
+        list.Add(("arrow record batch (generated mapper)", Get(WriteMetrics.StageArrow)));
+        list.Add(("arrow IPC encode (LZ4)", Get(WriteMetrics.StageEncode)));
+        list.Add(("HTTP merge_insert round trip", Get(WriteMetrics.StageUpload)));
+        return list;
+    }
+
+    public void Print(double wallSeconds)
+    {
+        var stages = Stages();
+        var total = stages.Sum(s => s.Seconds);
+        Console.WriteLine($"  stages (busy time summed over batches; they overlap, so the sum {total:F1} s exceeds the wall time {wallSeconds:F1} s):");
+        foreach (var (stage, seconds) in stages)
+        {
+            Console.WriteLine($"    {stage,-46} {seconds,8:F2} s  {100 * seconds / total,5:F1} % of stage time  {100 * seconds / wallSeconds,5:F1} % of wall");
+        }
+
+        var slowest = stages.MaxBy(s => s.Seconds);
+        Console.WriteLine($"  slowest stage: {slowest.Stage} — {100 * slowest.Seconds / total:F1} % of stage time ({100 * slowest.Seconds / wallSeconds:F1} % of wall time)");
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
