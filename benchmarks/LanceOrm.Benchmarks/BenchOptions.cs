@@ -6,7 +6,7 @@ namespace LanceOrm.Benchmarks;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "[--docs 50000] [--chunk 1000] [--queries 1000] [--concurrency 8] [--rows 1000000] [--wire-rows 100000] [--rounds 1] "
+        "[--docs 50000] [--chunk 1000] [--queries 1000] [--concurrency 8] [--text-mode-queries 200] [--rows 1000000] [--wire-rows 100000] [--rounds 1] "
         + "[--write-batch 1000] [--depth 2] [--model-dir DIR] [--node node] [--skip-node] [--url URL (use a running emulator)]";
 
     public int Docs { get; init; } = 50_000;
@@ -17,6 +17,9 @@ internal sealed record BenchOptions
     public int Queries { get; init; } = 1000;
 
     public int Concurrency { get; init; } = 8;
+
+    /// <summary>Queries for the TS client's idiomatic <c>search(text)</c>, which reloads its model on every call.</summary>
+    public int TextModeQueries { get; init; } = 200;
 
     public int Rows { get; init; } = 1_000_000;
 
@@ -49,6 +52,7 @@ internal sealed record BenchOptions
                 "--chunk" => options with { Chunk = NextInt() },
                 "--queries" => options with { Queries = NextInt() },
                 "--concurrency" => options with { Concurrency = NextInt() },
+                "--text-mode-queries" => options with { TextModeQueries = NextInt() },
                 "--rows" => options with { Rows = NextInt() },
                 "--wire-rows" => options with { WireRows = NextInt() },
                 "--rounds" => options with { Rounds = Math.Max(1, NextInt()) },
@@ -70,7 +74,7 @@ internal sealed record BenchOptions
     {
         var list = new List<string>
         {
-            "--docs", Str(Docs), "--chunk", Str(Chunk), "--queries", Str(Queries), "--concurrency", Str(Concurrency),
+            "--docs", Str(Docs), "--chunk", Str(Chunk), "--queries", Str(Queries), "--concurrency", Str(Concurrency), "--text-mode-queries", Str(TextModeQueries),
             "--rows", Str(Rows), "--wire-rows", Str(WireRows), "--rounds", Str(Rounds), "--write-batch", Str(WriteBatch),
             "--depth", Str(Depth), "--node", Node,
         };

@@ -35,7 +35,7 @@ internal sealed class NodeClient(string script, string modelsRoot, Uri url, Benc
     public JsonElement Run(string command, params string[] arguments)
     {
         var output = Path.Combine(_work, $"{command}-{Guid.NewGuid():N}.json");
-        var all = new List<string> { script, command, "--url", url.ToString(), "--models", modelsRoot, "--api-key", BenchEnvironment.ApiKey, "--out", output };
+        var all = new List<string> { script, command, "--url", url.ToString().TrimEnd('/'), "--models", modelsRoot, "--api-key", BenchEnvironment.ApiKey, "--out", output };
         all.AddRange(arguments);
         var (exitCode, text) = BenchEnvironment.RunProcess(options.Node, all, Path.GetDirectoryName(script)!);
         if (exitCode != 0 || !File.Exists(output))
