@@ -19,13 +19,18 @@ internal static class AllBenchmark
         await SearchBenchmark.RunAsync(environment, model);
         var child = RunChild("stream", environment, options);
         await WireBenchmark.RunAsync(environment, model);
-        Console.WriteLine($"all: done in {started.Elapsed.TotalMinutes:F1} min; load average {BenchEnvironment.LoadAverage()}");
+        Console.WriteLine($"== summary (all: {started.Elapsed.TotalMinutes:F1} min; load average {BenchEnvironment.LoadAverage()}) ==");
+        foreach (var line in Summary.All)
+        {
+            Console.WriteLine(line);
+        }
+
         return child;
     }
 
     private static int RunChild(string command, BenchEnvironment environment, BenchOptions options)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true };
         if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("LanceOrm.Benchmarks", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(typeof(AllBenchmark).Assembly.Location); // `dotnet LanceOrm.Benchmarks.dll`
@@ -38,6 +43,15 @@ internal static class AllBenchmark
         }
 
         using var process = Process.Start(start)!;
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            Console.WriteLine(line);
+            if (line.StartsWith("[4]", StringComparison.Ordinal))
+            {
+                Summary.Record(line);
+            }
+        }
+
         process.WaitForExit();
         return process.ExitCode;
     }

@@ -85,14 +85,14 @@ internal static class IngestBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"[1] ingest {docs.Length:N0} docs: LanceOrm {best.Orm:N0} rows/s, official TS client {(best.Ts > 0 ? best.Ts.ToString("N0") : "n/a")} rows/s (best of {options.Rounds})");
+        Summary.Add($"[1] ingest {docs.Length:N0} docs: LanceOrm {best.Orm:N0} rows/s, official TS client {(best.Ts > 0 ? best.Ts.ToString("N0") : "n/a")} rows/s (best of {options.Rounds})");
         if (best.Ts > 0)
         {
-            Console.WriteLine($"    ratio LanceOrm/TS = {best.Orm / best.Ts:F2}x  (target >= 2x: {Stats.Verdict(best.Orm / best.Ts >= 2)})");
+            Summary.Add($"    ratio LanceOrm/TS = {best.Orm / best.Ts:F2}x  (target >= 2x: {Stats.Verdict(best.Orm / best.Ts >= 2)})");
         }
 
-        Console.WriteLine($"[2] re-upsert the same {docs.Length:N0} unchanged docs: {best.Reupsert:N0} rows/s");
-        Console.WriteLine($"    ratio re-upsert/first ingest = {best.Reupsert / best.Orm:F1}x  (target >= 50x: {Stats.Verdict(best.Reupsert / best.Orm >= 50)})");
+        Summary.Add($"[2] re-upsert the same {docs.Length:N0} unchanged docs: {best.Reupsert:N0} rows/s");
+        Summary.Add($"    ratio re-upsert/first ingest = {best.Reupsert / best.Orm:F1}x  (target >= 50x: {Stats.Verdict(best.Reupsert / best.Orm >= 50)})");
         Console.WriteLine("LanceOrm ingest stages (best round):");
         bestStages?.Print(bestWall);
         Console.WriteLine();

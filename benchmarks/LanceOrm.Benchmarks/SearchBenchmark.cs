@@ -79,7 +79,7 @@ internal static class SearchBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"[3] {options.Queries:N0} text searches, k={K}          p50 ms    p95 ms    queries/s");
+        Summary.Add($"[3] {options.Queries:N0} text searches, k={K}          p50 ms    p95 ms    queries/s");
         foreach (var label in orm.Keys)
         {
             Print($"LanceOrm, {label}", orm[label]);
@@ -94,7 +94,7 @@ internal static class SearchBenchmark
             Print($"TS, {label}, search(text) (idiomatic; {text.Count} queries)", text);
             var baseline = vector.Throughput >= text.Throughput ? vector : text;
             var baselineName = ReferenceEquals(baseline, vector) ? "search(vector)" : "search(text)";
-            Console.WriteLine($"    LanceOrm vs the faster TS way ({baselineName}): p50 {orm[label].P50:F1} vs {baseline.P50:F1} ms (p50 no worse: {Stats.Verdict(orm[label].P50 <= baseline.P50)}), "
+            Summary.Add($"    LanceOrm vs the faster TS way ({baselineName}): p50 {orm[label].P50:F1} vs {baseline.P50:F1} ms (p50 no worse: {Stats.Verdict(orm[label].P50 <= baseline.P50)}), "
                 + $"p95 {orm[label].P95:F1} vs {baseline.P95:F1} ms, throughput {orm[label].Throughput / baseline.Throughput:F2}x (>= 1.5x: {Stats.Verdict(orm[label].Throughput / baseline.Throughput >= 1.5)})");
         }
 
@@ -102,7 +102,7 @@ internal static class SearchBenchmark
     }
 
     private static void Print(string label, Result result) =>
-        Console.WriteLine($"    {label,-52} {result.P50,7:F1}  {result.P95,8:F1}  {result.Throughput,10:N1}");
+        Summary.Add($"    {label,-52} {result.P50,7:F1}  {result.P95,8:F1}  {result.Throughput,10:N1}");
 
     private static async Task<Result> LanceOrmAsync(BenchEnvironment environment, ModelFiles model, string[] warmup, string[] queries, int concurrency)
     {

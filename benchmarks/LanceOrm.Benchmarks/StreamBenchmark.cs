@@ -40,7 +40,7 @@ internal static class StreamBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"[4] streaming ingest of {options.Rows:N0} rows ({options.WriteBatch:N0} per request): {options.Rows / seconds:N0} rows/s ({seconds:F1} s); "
+        Summary.Add($"[4] streaming ingest of {options.Rows:N0} rows ({options.WriteBatch:N0} per request): {options.Rows / seconds:N0} rows/s ({seconds:F1} s); "
             + $"peak RSS {peak / 1048576.0:N0} MiB (before the write {rssBefore / 1048576.0:N0} MiB), target < 1,024 MiB: {Stats.Verdict(peak < OneGiB)}; load {BenchEnvironment.LoadAverage()}");
         stages.Print(seconds);
         Console.WriteLine();

@@ -59,7 +59,7 @@ internal static class WireBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"[5] bytes on the wire per row (sent by LanceOrm, {options.WriteBatch:N0} rows per request, LZ4_FRAME IPC as the official client):");
+        Summary.Add($"[5] bytes on the wire per row (sent by LanceOrm, {options.WriteBatch:N0} rows per request, LZ4_FRAME IPC as the official client):");
         Report($"{options.WireRows:N0} rows, int64 id + vector(384)", options.WireRows, vectorSent, vectorRaw);
         Report($"{docCount:N0} docs, id + text + vector(384)", docCount, docSent, docRaw);
         Console.WriteLine();
@@ -68,7 +68,7 @@ internal static class WireBenchmark
     private static void Report(string label, long count, long sent, long raw)
     {
         var ratio = (double)sent / raw;
-        Console.WriteLine($"    {label,-36} wire {sent / (double)count,8:F1} B/row   raw Arrow {raw / (double)count,8:F1} B/row   ratio {ratio:F3}  (target <= 1.05: {Stats.Verdict(ratio <= 1.05)})");
+        Summary.Add($"    {label,-36} wire {sent / (double)count,8:F1} B/row   raw Arrow {raw / (double)count,8:F1} B/row   ratio {ratio:F3}  (target <= 1.05: {Stats.Verdict(ratio <= 1.05)})");
     }
 
     /// <summary>The summed lengths of every buffer of every column (children included): the Arrow data without IPC framing.</summary>
