@@ -31,12 +31,13 @@ internal static class AllBenchmark
     private static int RunChild(string command, BenchEnvironment environment, BenchOptions options)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true };
-        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("LanceOrm.Benchmarks", StringComparison.OrdinalIgnoreCase))
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(typeof(AllBenchmark).Assembly.Location); // `dotnet LanceOrm.Benchmarks.dll`
         }
 
         start.ArgumentList.Add(command);
+        Console.Error.WriteLine($"(all) starting: {start.FileName} {string.Join(' ', start.ArgumentList)}");
         foreach (var argument in (options with { Url = environment.Url.ToString() }).ToArguments())
         {
             start.ArgumentList.Add(argument);
