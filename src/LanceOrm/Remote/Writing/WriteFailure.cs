@@ -12,17 +12,6 @@ internal sealed class WriteFailure
     private Exception? _exception;
     private long _batch = long.MaxValue;
 
-    public bool HasFailed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _exception is not null;
-            }
-        }
-    }
-
     public void Record(long batch, Exception exception)
     {
         lock (_gate)
