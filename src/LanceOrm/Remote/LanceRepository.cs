@@ -408,7 +408,7 @@ public class LanceRepository<T>
             using var content = await ArrowIpc.ToStreamContentAsync(Map.Schema, [batch], cancellationToken).ConfigureAwait(false);
             var json = await Transport.SendForJsonAsync(
                 (api, ct) => api.MergeInsert(TableName, Map.Key.ColumnName, upsert ? "true" : "false", "true", "false", content, true, ct),
-                Transport.Context(upsert ? "Upsert" : "Add", TableName),
+                Transport.Context(upsert ? "Upsert" : "Add", TableName, rows: chunk.Count),
                 cancellationToken).ConfigureAwait(false);
             sent += chunk.Count;
             embedded += rowsEmbedded;

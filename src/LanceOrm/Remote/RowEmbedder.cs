@@ -39,7 +39,7 @@ internal static class RowEmbedder
                 var function = Resolve(registry, binding);
                 var texts = missing.Select(i => binding.GetSourceText(rows[i]) ?? "").ToArray();
                 var computed = new float[missing.Count * dims];
-                await function.EmbedAsync(texts, computed, cancellationToken).ConfigureAwait(false);
+                await function.EmbedForTableAsync(texts, computed, map.TableName, cancellationToken).ConfigureAwait(false);
                 for (var j = 0; j < missing.Count; j++)
                 {
                     computed.AsSpan(j * dims, dims).CopyTo(buffer.AsSpan(missing[j] * dims, dims));
@@ -53,11 +53,11 @@ internal static class RowEmbedder
         return (vectors, embeddedRows.Count);
     }
 
-    public static async Task<float[]> EmbedQueryAsync<T>(EmbeddingRegistry registry, EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken)
+    public static async Task<float[]> EmbedQueryAsync<T>(EmbeddingRegistry registry, EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken, string? table = null)
     {
         var function = Resolve(registry, binding);
         var vector = new float[function.Dimensions];
-        await function.EmbedAsync([text], vector, cancellationToken).ConfigureAwait(false);
+        await function.EmbedForTableAsync([text], vector, table, cancellationToken).ConfigureAwait(false);
         return vector;
     }
 
