@@ -33,8 +33,23 @@ public sealed class LanceDbOptions
     /// <summary>The retry policy (defaults = the official client's).</summary>
     public LanceRetryOptions Retry { get; set; } = new();
 
-    /// <summary>The embedding functions used to embed rows and query texts.</summary>
-    public EmbeddingRegistry EmbeddingRegistry { get; set; } = new();
+    private EmbeddingRegistry? _embeddingRegistry;
+
+    /// <summary>The embedding functions used to embed rows and query texts (a default registry with the built-ins when not set).</summary>
+    public EmbeddingRegistry EmbeddingRegistry
+    {
+        get => _embeddingRegistry ??= new();
+        set => _embeddingRegistry = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Whether <see cref="EmbeddingRegistry"/> was set or used (DI substitutes the container's registry otherwise).</summary>
+    internal bool HasEmbeddingRegistry => _embeddingRegistry is not null;
+
+    /// <summary>
+    /// The <see cref="HttpClientFactory"/> client already retries (the resilience handler <c>AddLanceOrm</c> configures),
+    /// so the connection must not add its own <see cref="Remote.Http.LanceRetryHandler"/>: every call is retried once, by one layer.
+    /// </summary>
+    internal bool RetriesInHttpClient { get; set; }
 
     /// <summary>
     /// An application-owned client to send requests through (for example one from <c>IHttpClientFactory</c>).

@@ -123,7 +123,7 @@ public sealed class LanceRetryHandler : DelegatingHandler
         }
     }
 
-    private static bool IsConnectError(HttpRequestException ex) =>
+    internal static bool IsConnectError(HttpRequestException ex) =>
         ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
         && !(ex.InnerException is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } });
 }
