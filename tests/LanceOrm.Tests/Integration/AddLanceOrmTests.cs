@@ -12,7 +12,7 @@ public sealed class AddLanceOrmTests(EmulatorFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ServiceProvider Build(FaultInjectingHandler? wire = null, ILoggerProvider? logs = null, string apiKey = EmulatorFixture.ApiKey)
+    private ServiceProvider Build(DelegatingHandler? wire = null, ILoggerProvider? logs = null, string apiKey = EmulatorFixture.ApiKey, Action<LanceDbOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b =>
@@ -31,6 +31,7 @@ public sealed class AddLanceOrmTests(EmulatorFixture fixture)
                 o.HostOverride = fixture.Emulator.Url;
                 o.Retry.BackoffFactor = 0.01;
                 o.Retry.BackoffJitter = 0.01;
+                configure?.Invoke(o);
             })
             .ConfigureEmbeddings(e => e.RegisterBuiltIns = false)
             .AddEmbeddingFunction(HashingEmbeddingGenerator.Name, _ => new HashingEmbeddingGenerator(HashingEmbeddingGenerator.Dimensions), HashingEmbeddingGenerator.Dimensions)
@@ -157,6 +158,75 @@ public sealed class AddLanceOrmTests(EmulatorFixture fixture)
         Assert.NotEmpty(logs.Lines);
         Assert.All(logs.Lines, line => Assert.DoesNotContain(wrongKey, line));
         Assert.DoesNotContain(wrongKey, error.ToString());
+    }
+
+    [Fact]
+    public async Task A_write_applied_before_the_connection_was_reset_is_retried_through_DI_and_leaves_each_row_exactly_once()
+    {
+        var wire = new EmulatorFaultHandler((path, attempt) => path.EndsWith("/merge_insert/", StringComparison.Ordinal) && attempt == 1 ? "after-write=reset" : null);
+        await using var provider = Build(wire);
+        var notes = provider.GetRequiredService<NoteRepository>();
+        await notes.CreateTableAsync(CreateMode.Create, Ct);
+
+        await notes.AddAsync(Enumerable.Range(1, 50).Select(i => Note.Make(i)), cancellationToken: Ct);
+
+        Assert.Equal(50, await notes.CountAsync(cancellationToken: Ct));
+        Assert.Equal(2, wire.Attempts.Count(a => a.EndsWith("/merge_insert/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_attempt_slower_than_the_read_timeout_is_abandoned_and_retried_through_DI()
+    {
+        var wire = new EmulatorFaultHandler((path, attempt) => path.EndsWith("/query/", StringComparison.Ordinal) && attempt == 1 ? "delay=3000" : null);
+        await using var provider = Build(wire, configure: o => o.ReadTimeout = TimeSpan.FromMilliseconds(500));
+        var notes = provider.GetRequiredService<NoteRepository>();
+        await notes.CreateTableAsync(CreateMode.Create, Ct);
+        await notes.AddAsync([Note.Make(1)], cancellationToken: Ct);
+
+        var hits = await notes.Query().ToListAsync(Ct);
+
+        Assert.Single(hits);
+        Assert.Equal(2, wire.Attempts.Count(a => a.EndsWith("/query/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_refused_connection_through_DI_is_tried_three_times_then_reported_as_RetryLimitExceeded()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var wire = new FaultInjectingHandler((_, _) => null);
+        await using var provider = Build(wire, configure: o => o.HostOverride = new Uri($"http://127.0.0.1:{port}"));
+        var notes = provider.GetRequiredService<NoteRepository>();
+
+        var error = await Assert.ThrowsAsync<RetryLimitExceededException>(() => notes.CountAsync(cancellationToken: Ct));
+
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(3, wire.Attempts.Count);
+        Assert.IsType<ServerErrorException>(error.InnerException);
+    }
+
+    /// <summary>Asks the emulator (x-emulator-fault) for a fault on chosen attempts, recording each attempt's path.</summary>
+    private sealed class EmulatorFaultHandler(Func<string, int, string?> fault) : DelegatingHandler
+    {
+        private readonly ConcurrentDictionary<string, int> _attemptsByRequest = new();
+
+        public ConcurrentQueue<string> Attempts { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            Attempts.Enqueue(path);
+            var id = request.Headers.TryGetValues("x-request-id", out var ids) ? ids.First() : path;
+            request.Headers.Remove("x-emulator-fault");
+            if (fault(path, _attemptsByRequest.AddOrUpdate(id, 1, (_, n) => n + 1)) is { } header)
+            {
+                request.Headers.TryAddWithoutValidation("x-emulator-fault", header);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Records every attempt (path, x-request-id) and answers chosen ones with a status instead of the server.</summary>
