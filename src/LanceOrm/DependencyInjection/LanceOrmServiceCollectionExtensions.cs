@@ -65,7 +65,7 @@ public static class LanceOrmServiceCollectionExtensions
 
         services.TryAddSingleton(sp =>
         {
-            var options = LanceOptions(sp).Clone();
+            var options = LanceOptions(sp).Clone(materializeRegistry: false);
             if (options.HttpClient is null && options.HttpClientFactory is null)
             {
                 options.HttpClientFactory = sp.GetRequiredService<IHttpClientFactory>();

@@ -76,5 +76,17 @@ public sealed class LanceDbOptions
     public override string ToString() =>
         $"LanceDbOptions {{ Uri = {Uri}, ApiKey = {Redaction.Mask(ApiKey)}, Region = {Region}, HostOverride = {HostOverride?.ToString() ?? "(none)"}, AllowInsecureHttp = {AllowInsecureHttp}, ConnectTimeout = {ConnectTimeout}, ReadTimeout = {ReadTimeout}, Retry = {Retry} }}";
 
-    internal LanceDbOptions Clone() => (LanceDbOptions)MemberwiseClone();
+    /// <summary>
+    /// A copy sharing the same registry instance (created here when it was not set, so that the caller's options and the
+    /// connection see one registry), unless <paramref name="materializeRegistry"/> is false (DI fills it in).
+    /// </summary>
+    internal LanceDbOptions Clone(bool materializeRegistry = true)
+    {
+        if (materializeRegistry)
+        {
+            _ = EmbeddingRegistry;
+        }
+
+        return (LanceDbOptions)MemberwiseClone();
+    }
 }
