@@ -177,6 +177,13 @@ describe('compressed IPC from other writers', () => {
     });
   }
 
+  test('decodes empty buffers written as a bare zero length prefix with no frame (as Apache.Arrow for .NET writes them)', () => {
+    const table = sample();
+    const compressed = compressIpcStream(tableToIPC(table, 'stream'), { emptyAsPrefix: true });
+    const back = readIpcStream(compressed);
+    assert.deepEqual(back.toArray().map((r) => plain(r.toJSON())), table.toArray().map((r) => plain(r.toJSON())));
+  });
+
   test('the emulator stores rows sent as a compressed stream by a non-official writer', async () => {
     const dir = await tempDir();
     const emu = await startEmulator({ data: dir });

