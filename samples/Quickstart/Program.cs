@@ -18,8 +18,7 @@ try
 }
 catch (ModelNotFoundException e)
 {
-    await Console.Error.WriteLineAsync(e.Message);
-    await Console.Error.WriteLineAsync("Offline? Point LANCEORM_MODEL_DIR at a folder holding all-MiniLM-L6-v2's model.onnx and vocab.txt.");
+    await Console.Error.WriteLineAsync(e.Message); // lists each place looked, and LANCEORM_MODEL_DIR for offline machines
     return 2;
 }
 catch (Exception e) when (e is ModelIntegrityException or LanceDbException or InvalidOperationException or InvalidDataException or IOException)
