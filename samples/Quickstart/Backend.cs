@@ -46,7 +46,8 @@ public sealed class Backend : IAsyncDisposable
                 options.HostOverride = new Uri(host);
             }
 
-            return new Backend(options, $"LanceDB Cloud {uri} ({(host is { Length: > 0 } ? host : "region " + options.Region)})", emulator: null);
+            var where = host is { Length: > 0 } ? $"at {host}" : $"on LanceDB Cloud, region {options.Region}";
+            return new Backend(options, $"remote database {uri} {where}", emulator: null);
         }
 
         var apiKey = "quickstart-" + Guid.NewGuid().ToString("N");

@@ -21,7 +21,7 @@ catch (ModelNotFoundException e)
     await Console.Error.WriteLineAsync(e.Message); // lists each place looked, and LANCEORM_MODEL_DIR for offline machines
     return 2;
 }
-catch (Exception e) when (e is ModelIntegrityException or LanceDbException or InvalidOperationException or InvalidDataException or IOException)
+catch (Exception e) when (e is ModelIntegrityException or LanceDbException or InvalidOperationException or InvalidDataException or IOException or ArgumentException or FormatException)
 {
     await Console.Error.WriteLineAsync($"{e.GetType().Name}: {e.Message}");
     return 1;
