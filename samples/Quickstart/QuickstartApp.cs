@@ -48,7 +48,7 @@ public static class QuickstartApp
             var backend = Backend.StartAsync(cancellationToken);
             try
             {
-                await Task.WhenAll(model, backend);
+                await Task.WhenAll(model, backend); // completes when both have; rethrows the model's failure first
             }
             catch
             {
@@ -57,8 +57,7 @@ public static class QuickstartApp
                     await backend.Result.DisposeAsync();
                 }
 
-                await model.ContinueWith(t => t.Exception, TaskScheduler.Default); // observe both
-                throw model.Exception?.InnerException ?? backend.Exception?.InnerException ?? throw new InvalidOperationException("Startup failed.");
+                throw;
             }
 
             AnsiConsole.MarkupLine($"Model loaded and server ready in {clock.Elapsed.TotalSeconds:0.0} s: {Markup.Escape(backend.Result.Description)}");
