@@ -32,6 +32,23 @@ public sealed class LanceOrmGenerator : IIncrementalGenerator
             .WithTrackingName(LanceOrmStepNames.ValidEntities);
 
         context.RegisterSourceOutput(entities, static (spc, entity) => Emit(spc, entity));
+
+        // One AddGeneratedRepositories() per compilation, when the runtime has the DI builder.
+        var hasBuilder = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.LanceOrmBuilder) is not null)
+            .WithTrackingName(LanceOrmStepNames.HasDependencyInjection);
+        var registrations = entities
+            .Select(static (entity, _) => RepositoryRegistration.From(entity))
+            .Collect()
+            .Combine(hasBuilder)
+            .WithTrackingName(LanceOrmStepNames.Registrations);
+        context.RegisterSourceOutput(registrations, static (spc, pair) =>
+        {
+            if (pair.Right && !pair.Left.IsEmpty)
+            {
+                spc.AddSource(RegistrationEmitter.HintName, RegistrationEmitter.Emit(pair.Left));
+            }
+        });
     }
 
     private static void Emit(SourceProductionContext context, EntitySpec entity)

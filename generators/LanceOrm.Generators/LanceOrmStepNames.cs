@@ -8,4 +8,10 @@ public static class LanceOrmStepNames
 
     /// <summary>Valid entity models only (what the emitters consume).</summary>
     public const string ValidEntities = nameof(ValidEntities);
+
+    /// <summary>Whether the compilation references the DI builder (<c>LanceOrmBuilder</c>).</summary>
+    public const string HasDependencyInjection = nameof(HasDependencyInjection);
+
+    /// <summary>Every valid entity's repository, collected for <c>AddGeneratedRepositories()</c>.</summary>
+    public const string Registrations = nameof(Registrations);
 }

@@ -12,4 +12,5 @@ internal static class WellKnownNames
     public const string FullTextIndexAttribute = "LanceOrm.FullTextIndexAttribute";
     public const string EmbeddingFunctionAttribute = "LanceOrm.EmbeddingFunctionAttribute";
     public const string LanceRepository = "LanceOrm.LanceRepository`1";
+    public const string LanceOrmBuilder = "Microsoft.Extensions.DependencyInjection.LanceOrmBuilder";
 }

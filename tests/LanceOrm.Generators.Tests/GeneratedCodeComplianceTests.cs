@@ -10,7 +10,7 @@ public sealed class GeneratedCodeComplianceTests
     {
         var (sources, output, _) = TestCompilation.Generate(TestSources.Article, TestSources.EveryType, TestSources.Document);
 
-        Assert.Equal(6, sources.Count);
+        Assert.Equal(7, sources.Count); // 3 maps, 3 repositories, 1 AddGeneratedRepositories
         Assert.Equal(NullableContextOptions.Enable, output.Options.NullableContextOptions);
         Assert.Equal(ReportDiagnostic.Error, output.Options.GeneralDiagnosticOption);
         Assert.Empty(TestCompilation.CompilerProblems(output));

@@ -14,9 +14,10 @@ public sealed class SnapshotTests
 
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(TestCompilation.CompilerProblems(output));
-        Assert.Equal([$"{entity}.LanceMap.g.cs", $"{entity}.Repository.g.cs"], sources.Keys.Order());
+        Assert.Equal(["LanceOrm.Repositories.g.cs", $"{entity}.LanceMap.g.cs", $"{entity}.Repository.g.cs"], sources.Keys.Order(StringComparer.Ordinal).Where(k => k != "LanceOrm.Repositories.g.cs").Prepend("LanceOrm.Repositories.g.cs"));
         Snapshot.Match($"{entity}.LanceMap", sources[$"{entity}.LanceMap.g.cs"]);
         Snapshot.Match($"{entity}.Repository", sources[$"{entity}.Repository.g.cs"]);
+        Snapshot.Match($"{entity}.Registrations", sources["LanceOrm.Repositories.g.cs"]);
     }
 
     [Fact]
@@ -32,5 +33,34 @@ public sealed class SnapshotTests
         Assert.Contains("Blog.Article.LanceMap.g.cs", sources.Keys);
         Assert.Contains("Archive.Article.LanceMap.g.cs", sources.Keys);
         Assert.Contains("Article.LanceMap.g.cs", sources.Keys);
+    }
+
+    [Fact]
+    public void One_AddGeneratedRepositories_registers_every_repository_of_the_compilation_in_name_order()
+    {
+        var (sources, output, generatorDiagnostics) = TestCompilation.Generate(
+            TestSources.Document,
+            TestSources.Article,
+            TestSources.Article.Replace("namespace Blog;", "namespace Archive;"));
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(TestCompilation.CompilerProblems(output));
+        var registrations = sources["LanceOrm.Repositories.g.cs"];
+        Assert.Contains("internal static class LanceOrmGeneratedRepositories", registrations);
+        var lines = registrations.Split('\n').Where(l => l.Contains("builder.AddRepository<", StringComparison.Ordinal)).Select(l => l.Trim()).ToArray();
+        Assert.Equal(
+        [
+            "builder.AddRepository<global::Archive.Article, global::Archive.ArticleRepository>(static connection => new global::Archive.ArticleRepository(connection));",
+            "builder.AddRepository<global::Blog.Article, global::Blog.ArticleRepository>(static connection => new global::Blog.ArticleRepository(connection));",
+            "builder.AddRepository<global::Library.Document, global::Library.DocumentRepository>(static connection => new global::Library.DocumentRepository(connection));",
+        ], lines);
+    }
+
+    [Fact]
+    public void A_compilation_whose_entities_all_have_errors_gets_no_registration_file()
+    {
+        var (sources, _, _) = TestCompilation.Generate(TestSources.Article.Replace("partial class", "class"));
+
+        Assert.DoesNotContain("LanceOrm.Repositories.g.cs", sources.Keys);
     }
 }

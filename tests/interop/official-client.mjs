@@ -6,6 +6,13 @@
 //       -> {"results":[["id",...],...]}   top-k ids per query, ranked by the official client
 //   node official-client.mjs create --url U --table T --models DIR --corpus FILE.jsonl [--limit N]
 //       -> {"rows":N}                    a table made by the official client with its embedding function
+//   node official-client.mjs add --url U --table T --models DIR --rows '[{...},...]'
+//       -> {"rows":N}                    rows appended by the official client, which embeds them itself with the
+//                                        function named in the table's embedding metadata (one add() per row)
+//   node official-client.mjs describe --url U --table T --models DIR
+//       -> {"embeddingFunctions":[{"name","sourceColumn","vectorColumn"}]}   what the client parsed from the metadata
+//
+// Common options: --database D (default "interop", the D of db://D), --api-key K (default "interop-key").
 //
 // DIR is a transformers.js local model root holding Xenova/all-MiniLM-L6-v2/{config.json,tokenizer.json,
 // tokenizer_config.json,onnx/model.onnx}. Remote downloads are disabled.
@@ -28,6 +35,8 @@ const { positionals, values } = parseArgs({
     k: { type: "string", default: "10" },
     limit: { type: "string" },
     distance: { type: "string" },
+    rows: { type: "string" },
+    database: { type: "string", default: "interop" },
     "api-key": { type: "string", default: "interop-key" },
   },
 });
@@ -44,7 +53,7 @@ class SentenceTransformersAlias extends TransformersEmbeddingFunction {
 }
 register("sentence-transformers")(SentenceTransformersAlias);
 
-const db = await lancedb.connect("db://interop", { apiKey: values["api-key"], hostOverride: values.url });
+const db = await lancedb.connect(`db://${values.database}`, { apiKey: values["api-key"], hostOverride: values.url });
 const command = positionals[0];
 
 if (command === "search") {
@@ -73,6 +82,24 @@ if (command === "search") {
     await table.add(rows.slice(i, i + 32).map(({ id, title, body, year }) => ({ id, title, body, year })));
   }
   console.log(JSON.stringify({ rows: await table.countRows() }));
+} else if (command === "add") {
+  const table = await db.openTable(values.table);
+  // One row per add(): LanceDB's TS huggingface function mean-pools over every token, padding included, so rows
+  // embedded together in one padded batch get vectors that depend on their batch-mates. Alone, a row's vector is the
+  // plain mean of its own tokens: the same direction as LanceOrm's masked mean pooling.
+  for (const row of JSON.parse(values.rows)) {
+    await table.add([row]);
+  }
+  console.log(JSON.stringify({ rows: await table.countRows() }));
+} else if (command === "describe") {
+  const table = await db.openTable(values.table);
+  const functions = await getRegistry().parseFunctions((await table.schema()).metadata);
+  const embeddingFunctions = [...functions.entries()].map(([name, f]) => ({
+    name,
+    sourceColumn: f.sourceColumn ?? null,
+    vectorColumn: f.vectorColumn ?? null,
+  }));
+  console.log(JSON.stringify({ embeddingFunctions }));
 } else {
   console.error(`unknown command '${command}'`);
   process.exit(2);

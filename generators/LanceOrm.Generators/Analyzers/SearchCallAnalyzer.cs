@@ -40,7 +40,7 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name != "Search" || method.Parameters.Length != 2 ||
+        if (method.Name is not ("Search" or "HybridSearch") || method.Parameters.Length != 2 ||
             !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, repository) ||
             method.Parameters[1].Type.SpecialType != SpecialType.System_String ||
             method.Parameters[0].Type is not INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 })
@@ -66,19 +66,20 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Report(context, lambda, propertyReference.Property.Name, entityType);
+            Report(context, lambda, method.Name, propertyReference.Property.Name, entityType);
             return;
         }
 
-        Report(context, lambda, body?.Syntax.ToString() ?? lambda.Syntax.ToString(), entityType);
+        Report(context, lambda, method.Name, body?.Syntax.ToString() ?? lambda.Syntax.ToString(), entityType);
     }
 
-    private static void Report(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, string member, ITypeSymbol entityType) =>
+    private static void Report(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, string methodName, string member, ITypeSymbol entityType) =>
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.SearchOnNonEmbeddedProperty,
             lambda.Syntax.GetLocation(),
             member,
-            entityType.Name));
+            entityType.Name,
+            methodName));
 
     private static bool HasEmbed(IPropertySymbol property, INamedTypeSymbol embed)
     {

@@ -93,11 +93,11 @@ internal static class DiagnosticDescriptors
         "Column name '{0}' of property '{1}' is invalid: {2}",
         MappingCategory);
 
-    /// <summary>LANCE012: "'{0}' is not an [Embed] property of '{1}'".</summary>
+    /// <summary>LANCE012: "{2}(x => x.{0}, text): '{0}' is not an [Embed] property of '{1}'" ({2} = Search or HybridSearch).</summary>
     public static readonly DiagnosticDescriptor SearchOnNonEmbeddedProperty = Create(
         DiagnosticIds.SearchOnNonEmbeddedProperty,
         "Search on a property that is not embedded",
-        "Search(x => x.{0}, text): '{0}' is not an [Embed] property of '{1}'; semantic search needs a property marked [Embed(\"function\")]",
+        "{2}(x => x.{0}, text): '{0}' is not an [Embed] property of '{1}'; semantic and hybrid search need a property marked [Embed(\"function\")]",
         UsageCategory);
 
     /// <summary>LANCE013: "Entity '{0}' has more than one [Key] property: {1}".</summary>

@@ -5,8 +5,9 @@ namespace LanceOrm.Generators.Emit;
 
 /// <summary>
 /// The <c>embedding_functions</c> schema metadata: a JSON array of
-/// <c>{"name", "model", "source_column", "vector_column"}</c> objects (snake_case — the spelling the official Python client
-/// reads; the Node client reads both).
+/// <c>{"name", "model", "source_column", "vector_column", "sourceColumn", "vectorColumn"}</c> objects. Each column is
+/// written in both spellings because the official SDKs disagree: Python (<c>parse_functions</c>) reads only the snake_case
+/// keys and ignores others; Node <c>@lancedb/lancedb</c> 0.37.1 (<c>parseFunctions</c>) reads only the camelCase ones.
 /// </summary>
 internal static class MetadataJson
 {
@@ -25,6 +26,8 @@ internal static class MetadataJson
                 .Append(",\"model\":").Append(e.ModelJson)
                 .Append(",\"source_column\":").Append(Quote(e.SourceColumn))
                 .Append(",\"vector_column\":").Append(Quote(e.VectorColumn))
+                .Append(",\"sourceColumn\":").Append(Quote(e.SourceColumn))
+                .Append(",\"vectorColumn\":").Append(Quote(e.VectorColumn))
                 .Append('}');
         }
 

@@ -51,9 +51,33 @@ public sealed class EmbeddingFunction
     /// Cached texts are copied, the others are computed in one call to the generator (each distinct text once) and cached.
     /// </summary>
     /// <exception cref="ArgumentException">An item is null (the message names its index), or the destination is too small.</exception>
-    public async Task EmbedAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken = default)
+    public Task EmbedAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken = default) =>
+        EmbedForTableAsync(texts, destination, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="EmbedAsync(IReadOnlyList{string}, Memory{float}, CancellationToken)"/> inside a <c>lanceorm.embed</c> span,
+    /// recording rows and duration (<see cref="LanceOrmTelemetry"/>); <paramref name="table"/> tags both when known.
+    /// </summary>
+    internal async Task EmbedForTableAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        using var activity = LanceOrmTelemetry.StartEmbed(Name, texts.Count, table);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var computed = await EmbedCoreAsync(texts, destination, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("lanceorm.embedding.computed", computed);
+            LanceOrmTelemetry.RecordEmbedding(Name, table, texts.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<int> EmbedCoreAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    {
         if (destination.Length < texts.Count * Dimensions)
         {
             throw new ArgumentException($"The destination holds {destination.Length} floats; {texts.Count} texts need {texts.Count * Dimensions}.", nameof(destination));
@@ -85,7 +109,7 @@ public sealed class EmbeddingFunction
 
         if (missingTexts.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var buffer = ArrayPool<float>.Shared.Rent(missingTexts.Count * Dimensions);
@@ -107,6 +131,8 @@ public sealed class EmbeddingFunction
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
+
+        return missingTexts.Count;
     }
 
     private async Task ComputeAsync(List<string> texts, Memory<float> destination, CancellationToken cancellationToken)

@@ -3,33 +3,32 @@ using System.Diagnostics.Metrics;
 namespace LanceOrm.Embeddings;
 
 /// <summary>
-/// The <see cref="System.Diagnostics.Metrics"/> instruments of the embedding engine, all on the <c>LanceOrm</c> meter.
+/// The <see cref="System.Diagnostics.Metrics"/> instruments of the embedding engine, all on the <c>LanceOrm</c> meter
+/// (named in <see cref="LanceOrmTelemetry"/>, which lists every LanceOrm instrument).
 /// Listen with <c>dotnet-counters</c>, OpenTelemetry or a <see cref="MeterListener"/>.
 /// </summary>
 public static class EmbeddingMetrics
 {
     /// <summary>The meter name: <c>LanceOrm</c>.</summary>
-    public const string MeterName = "LanceOrm";
+    public const string MeterName = LanceOrmTelemetry.Name;
 
     /// <summary>Cache hits (tags: <c>function</c>, <c>tier</c> = <c>memory</c> or <c>disk</c>).</summary>
-    public const string CacheHits = "lanceorm.embeddings.cache.hits";
+    public const string CacheHits = LanceOrmTelemetry.CacheHits;
 
     /// <summary>Cache misses, i.e. texts that had to be computed (tag: <c>function</c>).</summary>
-    public const string CacheMisses = "lanceorm.embeddings.cache.misses";
+    public const string CacheMisses = LanceOrmTelemetry.CacheMisses;
 
     /// <summary>Texts run through a local model (tag: <c>model</c>).</summary>
-    public const string TextsEmbedded = "lanceorm.embeddings.texts";
+    public const string TextsEmbedded = LanceOrmTelemetry.TextsEmbedded;
 
     /// <summary>Texts cut to the model's word-piece limit (tag: <c>model</c>).</summary>
-    public const string Truncations = "lanceorm.embeddings.truncations";
+    public const string Truncations = LanceOrmTelemetry.Truncations;
 
     /// <summary>Inference batches run (tag: <c>model</c>).</summary>
-    public const string Batches = "lanceorm.embeddings.batches";
+    public const string Batches = LanceOrmTelemetry.Batches;
 
-    internal static readonly Meter Meter = new(MeterName);
-    internal static readonly Counter<long> CacheHitCounter = Meter.CreateCounter<long>(CacheHits, "{text}", "Embedding cache hits.");
-    internal static readonly Counter<long> CacheMissCounter = Meter.CreateCounter<long>(CacheMisses, "{text}", "Embedding cache misses.");
-    internal static readonly Counter<long> TextsCounter = Meter.CreateCounter<long>(TextsEmbedded, "{text}", "Texts embedded by a local model.");
-    internal static readonly Counter<long> TruncationCounter = Meter.CreateCounter<long>(Truncations, "{text}", "Texts truncated to the word-piece limit.");
-    internal static readonly Counter<long> BatchCounter = Meter.CreateCounter<long>(Batches, "{batch}", "Inference batches run.");
+    internal static Meter Meter => LanceOrmTelemetry.Meter;
+    internal static Counter<long> TextsCounter => LanceOrmTelemetry.TextsCounter;
+    internal static Counter<long> TruncationCounter => LanceOrmTelemetry.TruncationCounter;
+    internal static Counter<long> BatchCounter => LanceOrmTelemetry.BatchCounter;
 }

@@ -202,6 +202,9 @@ public sealed class LanceDbEmulator : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"LanceDbEmulator {{ Url = {Url}, Data = {DataDirectory} }}";
 
+    /// <summary>The folder the LanceOrm package copies the emulator to, under the application's output folder.</summary>
+    public const string PackagedFolderName = "lanceorm-emulator";
+
     internal static string FindEmulatorDirectory(LanceDbEmulatorOptions options)
     {
         if (options.EmulatorDirectory is { } explicitDirectory)
@@ -218,6 +221,13 @@ public sealed class LanceDbEmulator : IAsyncDisposable
                 : throw new InvalidOperationException($"No server.mjs in LANCEORM_EMULATOR_DIR '{fromEnvironment}'.");
         }
 
+        // The copy the LanceOrm package puts next to the application (contentFiles/any/any/lanceorm-emulator).
+        var packaged = Path.Combine(AppContext.BaseDirectory, PackagedFolderName);
+        if (File.Exists(Path.Combine(packaged, "server.mjs")))
+        {
+            return packaged;
+        }
+
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
@@ -231,7 +241,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
         }
 
         throw new InvalidOperationException(
-            $"The LanceDB emulator (emulator/server.mjs) was not found above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'. Set LanceDbEmulatorOptions.EmulatorDirectory or LANCEORM_EMULATOR_DIR.");
+            $"The LanceDB emulator was found neither in '{packaged}' (the LanceOrm package's copy) nor as emulator/server.mjs above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'. Set LanceDbEmulatorOptions.EmulatorDirectory or LANCEORM_EMULATOR_DIR.");
     }
 
     private static async Task RunNpmCiAsync(LanceDbEmulatorOptions options, string directory, CancellationToken cancellationToken)

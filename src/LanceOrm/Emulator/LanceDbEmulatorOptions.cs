@@ -4,8 +4,10 @@ namespace LanceOrm.Emulator;
 public sealed class LanceDbEmulatorOptions
 {
     /// <summary>
-    /// The folder holding <c>server.mjs</c>. When null: env <c>LANCEORM_EMULATOR_DIR</c>, else the first <c>emulator/server.mjs</c>
-    /// found walking up from <see cref="AppContext.BaseDirectory"/> and then from the current directory.
+    /// The folder holding <c>server.mjs</c>. When null: env <c>LANCEORM_EMULATOR_DIR</c>, else the copy the LanceOrm package
+    /// puts next to the application (<c>lanceorm-emulator/server.mjs</c> under <see cref="AppContext.BaseDirectory"/>), else
+    /// the first <c>emulator/server.mjs</c> found walking up from <see cref="AppContext.BaseDirectory"/> and then from the
+    /// current directory.
     /// </summary>
     public string? EmulatorDirectory { get; set; }
 

@@ -109,7 +109,7 @@ public sealed class LanceQuery<T>
         float[]? vector = _state.Vector;
         if (_state.EmbedBinding is { } binding)
         {
-            vector = await RowEmbedder.EmbedQueryAsync(_repository.Connection.EmbeddingRegistry, binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+            vector = await RowEmbedder.EmbedQueryAsync(_repository.Connection.EmbeddingRegistry, binding, _state.EmbedText!, cancellationToken, _repository.TableName).ConfigureAwait(false);
         }
 
         if (vector is not null && _state.FullTextQuery is not null)
@@ -135,7 +135,7 @@ public sealed class LanceQuery<T>
         var vector = _state.Vector;
         if (_state.EmbedBinding is { } binding)
         {
-            vector = await RowEmbedder.EmbedQueryAsync(_repository.Connection.EmbeddingRegistry, binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+            vector = await RowEmbedder.EmbedQueryAsync(_repository.Connection.EmbeddingRegistry, binding, _state.EmbedText!, cancellationToken, _repository.TableName).ConfigureAwait(false);
         }
 
         return Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset).ToJsonString();

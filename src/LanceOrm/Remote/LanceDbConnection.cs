@@ -59,7 +59,10 @@ public sealed class LanceDbConnection : IDisposable
             };
         }
 
-        var retry = new LanceRetryHandler(Options.Retry, Options.ReadTimeout, LoggerFactory.CreateLogger<LanceRetryHandler>()) { InnerHandler = inner };
+        // Exactly one retry layer: ours, unless the factory client carries the same policy (AddLanceOrm).
+        var retry = Options.RetriesInHttpClient && Options.HttpClient is null && Options.HttpClientFactory is not null
+            ? inner
+            : new LanceRetryHandler(Options.Retry, Options.ReadTimeout, LoggerFactory.CreateLogger<LanceRetryHandler>()) { InnerHandler = inner };
         var headers = new LanceHeadersHandler(Options.ApiKey, Options.HostOverride is null ? null : Database, DatabasePrefix, userAgent) { InnerHandler = retry };
         _httpClient = new HttpClient(headers, disposeHandler: true) { BaseAddress = Endpoint, Timeout = Timeout.InfiniteTimeSpan };
         _ownsHttpClient = true;

@@ -33,8 +33,23 @@ public sealed class LanceDbOptions
     /// <summary>The retry policy (defaults = the official client's).</summary>
     public LanceRetryOptions Retry { get; set; } = new();
 
-    /// <summary>The embedding functions used to embed rows and query texts.</summary>
-    public EmbeddingRegistry EmbeddingRegistry { get; set; } = new();
+    private EmbeddingRegistry? _embeddingRegistry;
+
+    /// <summary>The embedding functions used to embed rows and query texts (a default registry with the built-ins when not set).</summary>
+    public EmbeddingRegistry EmbeddingRegistry
+    {
+        get => _embeddingRegistry ??= new();
+        set => _embeddingRegistry = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Whether <see cref="EmbeddingRegistry"/> was set or used (DI substitutes the container's registry otherwise).</summary>
+    internal bool HasEmbeddingRegistry => _embeddingRegistry is not null;
+
+    /// <summary>
+    /// The <see cref="HttpClientFactory"/> client already retries (the resilience handler <c>AddLanceOrm</c> configures),
+    /// so the connection must not add its own <see cref="Remote.Http.LanceRetryHandler"/>: every call is retried once, by one layer.
+    /// </summary>
+    internal bool RetriesInHttpClient { get; set; }
 
     /// <summary>
     /// An application-owned client to send requests through (for example one from <c>IHttpClientFactory</c>).
@@ -70,5 +85,17 @@ public sealed class LanceDbOptions
     public override string ToString() =>
         $"LanceDbOptions {{ Uri = {Uri}, ApiKey = {Redaction.Mask(ApiKey)}, Region = {Region}, HostOverride = {HostOverride?.ToString() ?? "(none)"}, AllowInsecureHttp = {AllowInsecureHttp}, ConnectTimeout = {ConnectTimeout}, ReadTimeout = {ReadTimeout}, Retry = {Retry} }}";
 
-    internal LanceDbOptions Clone() => (LanceDbOptions)MemberwiseClone();
+    /// <summary>
+    /// A copy sharing the same registry instance (created here when it was not set, so that the caller's options and the
+    /// connection see one registry), unless <paramref name="materializeRegistry"/> is false (DI fills it in).
+    /// </summary>
+    internal LanceDbOptions Clone(bool materializeRegistry = true)
+    {
+        if (materializeRegistry)
+        {
+            _ = EmbeddingRegistry;
+        }
+
+        return (LanceDbOptions)MemberwiseClone();
+    }
 }

@@ -37,6 +37,14 @@ public sealed class SearchCallDiagnosticsTests
         DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(x => x.Body.Trim(), \"text\")"), "x => x.Body.Trim()", "x.Body.Trim()");
 
     [Fact]
+    public Task LANCE012_fires_when_hybrid_search_names_a_property_that_is_not_embedded() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.HybridSearch(x => x.Title, \"text\")"), "x => x.Title", "HybridSearch(x => x.Title, text)", "'Title' is not an [Embed] property of 'Article'");
+
+    [Fact]
+    public Task LANCE012_is_silent_when_hybrid_search_names_an_embedded_property() =>
+        DiagnosticAssert.SilentAsync(WithCall("repository.HybridSearch(x => x.Body, \"text\")"));
+
+    [Fact]
     public Task LANCE012_is_silent_when_search_names_an_embedded_property() =>
         DiagnosticAssert.SilentAsync(WithCall("repository.Search(x => x.Body, \"text\")"));
 

@@ -45,6 +45,17 @@ public sealed class EmbeddingMappingTests
     }
 
     [Fact]
+    public void Embedding_columns_are_written_in_the_snake_case_Python_reads_and_the_camelCase_Node_reads()
+    {
+        var metadata = ArticleLanceMap.Instance.Schema.Metadata["embedding_functions"];
+
+        using var json = JsonDocument.Parse(metadata);
+        var entry = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(entry.GetProperty("source_column").GetString(), entry.GetProperty("sourceColumn").GetString());
+        Assert.Equal(entry.GetProperty("vector_column").GetString(), entry.GetProperty("vectorColumn").GetString());
+    }
+
+    [Fact]
     public void The_metadata_survives_arrow_ipc()
     {
         var batch = ArrowIpc.RoundTrip(ArticleLanceMap.Instance.ToRecordBatch([new Article { Id = "x" }], [new float[384]]));

@@ -28,7 +28,7 @@ namespace Blog
             .Field(new global::Apache.Arrow.Field("body", s_type2, false))
             .Field(new global::Apache.Arrow.Field("year", s_type3, false))
             .Field(new global::Apache.Arrow.Field("vector", s_type4, true))
-            .Metadata("embedding_functions", "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"body\",\"vector_column\":\"vector\"}]")
+            .Metadata("embedding_functions", "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"body\",\"vector_column\":\"vector\",\"sourceColumn\":\"body\",\"vectorColumn\":\"vector\"}]")
             .Build();
 
         private static readonly global::LanceOrm.Mapping.LanceColumnInfo[] s_columns = new global::LanceOrm.Mapping.LanceColumnInfo[]

@@ -28,7 +28,7 @@ namespace Library
             .Field(new global::Apache.Arrow.Field("summary", s_type2, true))
             .Field(new global::Apache.Arrow.Field("title_vector", s_type3, true))
             .Field(new global::Apache.Arrow.Field("summary_embedding", s_type4, true))
-            .Metadata("embedding_functions", "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"title\",\"vector_column\":\"title_vector\"},{\"name\":\"openai-small\",\"model\":{},\"source_column\":\"summary\",\"vector_column\":\"summary_embedding\"}]")
+            .Metadata("embedding_functions", "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"title\",\"vector_column\":\"title_vector\",\"sourceColumn\":\"title\",\"vectorColumn\":\"title_vector\"},{\"name\":\"openai-small\",\"model\":{},\"source_column\":\"summary\",\"vector_column\":\"summary_embedding\",\"sourceColumn\":\"summary\",\"vectorColumn\":\"summary_embedding\"}]")
             .Build();
 
         private static readonly global::LanceOrm.Mapping.LanceColumnInfo[] s_columns = new global::LanceOrm.Mapping.LanceColumnInfo[]

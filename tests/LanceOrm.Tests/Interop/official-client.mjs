@@ -1,9 +1,8 @@
 // Reads a LanceOrm-created table with the official LanceDB Node client in remote mode.
 //   node official-client.mjs <emulatorDir> <url> <database> <apiKey> <table> <queryVectorJson>
 // Prints one JSON line with what the official client saw.
-// (Appending through the Node client is not exercised: @lancedb/lancedb 0.37.1 reads only camelCase
-// sourceColumn/vectorColumn from embedding_functions metadata, while LanceOrm writes the snake_case form that the
-// Python client requires; see docs/remote.md.)
+// (Appending through the Node client, which embeds rows itself, is exercised with the real model by
+// tests/LanceOrm.Interop.Tests.)
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 

@@ -36,11 +36,10 @@ public sealed class EmbeddingCache
     /// </summary>
     public async ValueTask<bool> TryGetAsync(EmbeddingCacheKey key, Memory<float> destination, string functionName, CancellationToken cancellationToken = default)
     {
-        var tags = new KeyValuePair<string, object?>("function", functionName);
         if (_memory.TryCopyTo(key, destination.Span))
         {
             Statistics.MemoryHit();
-            EmbeddingMetrics.CacheHitCounter.Add(1, tags, new KeyValuePair<string, object?>("tier", "memory"));
+            LanceOrmTelemetry.CacheHit(functionName, "memory");
             return true;
         }
 
@@ -48,12 +47,12 @@ public sealed class EmbeddingCache
         {
             Remember(key, destination.Span);
             Statistics.DiskHit();
-            EmbeddingMetrics.CacheHitCounter.Add(1, tags, new KeyValuePair<string, object?>("tier", "disk"));
+            LanceOrmTelemetry.CacheHit(functionName, "disk");
             return true;
         }
 
         Statistics.Miss();
-        EmbeddingMetrics.CacheMissCounter.Add(1, tags);
+        LanceOrmTelemetry.CacheMiss(functionName);
         return false;
     }
 

@@ -16,4 +16,7 @@ internal sealed class CallState
     public string RequestId { get; }
 
     public int Attempts { get; set; }
+
+    /// <summary>The operation tag (<c>add</c>, <c>query</c>, …) for metrics recorded below the transport.</summary>
+    public string? Operation { get; init; }
 }

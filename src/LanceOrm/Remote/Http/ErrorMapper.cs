@@ -59,4 +59,11 @@ internal static class ErrorMapper
 }
 
 /// <summary>What was being done, to name it in errors.</summary>
-internal sealed record ErrorContext(string Operation, string? Table, IReadOnlySet<int> RetryStatuses, bool Retryable = true, bool IsCreate = false, string? Filter = null);
+internal sealed record ErrorContext(string Operation, string? Table, IReadOnlySet<int> RetryStatuses, bool Retryable = true, bool IsCreate = false, string? Filter = null)
+{
+    /// <summary>Rows in the request body (write batches), for telemetry.</summary>
+    public int? Rows { get; init; }
+
+    /// <summary>The operation as a telemetry tag: <c>Count rows</c> ⇒ <c>count_rows</c>.</summary>
+    public string OperationName => Operation.ToLowerInvariant().Replace(' ', '_');
+}

@@ -20,7 +20,24 @@ internal sealed class LanceDbTransport(ILanceDbApi api, LanceDbOptions options, 
     /// <summary>Sends, returning a 2xx response (the caller disposes it) or throwing a <see cref="LanceDbException"/>.</summary>
     public async Task<HttpResponseMessage> SendAsync(Func<ILanceDbApi, CancellationToken, Task<HttpResponseMessage>> call, ErrorContext context, CancellationToken cancellationToken)
     {
-        var state = new CallState(Guid.NewGuid().ToString("D"));
+        var state = new CallState(Guid.NewGuid().ToString("D")) { Operation = context.OperationName };
+        using var activity = RequestTelemetry.Start(context, state);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await SendCoreAsync(call, context, state, cancellationToken).ConfigureAwait(false);
+            RequestTelemetry.Succeeded(activity, context, state, (int)response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return response;
+        }
+        catch (Exception ex)
+        {
+            RequestTelemetry.Failed(activity, context, state, ex, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(Func<ILanceDbApi, CancellationToken, Task<HttpResponseMessage>> call, ErrorContext context, CallState state, CancellationToken cancellationToken)
+    {
         var previous = CallState.Current;
         CallState.Current = state;
         HttpResponseMessage response;
@@ -84,6 +101,6 @@ internal sealed class LanceDbTransport(ILanceDbApi api, LanceDbOptions options, 
     /// <summary>Refit wraps transport failures in <see cref="Refit.ApiRequestException"/>; the cause is what counts.</summary>
     private static Exception Unwrap(Exception ex) => ex is Refit.ApiRequestException { InnerException: { } inner } ? inner : ex;
 
-    public ErrorContext Context(string operation, string? table, bool retryable = true, bool isCreate = false, string? filter = null) =>
-        new(operation, table, options.Retry.Statuses, retryable, isCreate, filter);
+    public ErrorContext Context(string operation, string? table, bool retryable = true, bool isCreate = false, string? filter = null, int? rows = null) =>
+        new(operation, table, options.Retry.Statuses, retryable, isCreate, filter) { Rows = rows };
 }

@@ -48,6 +48,11 @@ internal sealed class ForwardingHandler(HttpClient client) : HttpMessageHandler
     {
         var copy = RequestCloner.Clone(request);
         var response = await client.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (copy.Options.TryGetValue(LanceRequestOptions.Attempts, out var attempts))
+        {
+            request.Options.Set(LanceRequestOptions.Attempts, attempts); // retries inside the client's own pipeline
+        }
+
         response.RequestMessage = request;
         return response;
     }

@@ -69,6 +69,7 @@ public sealed class LanceRetryHandler : DelegatingHandler
 
                 try
                 {
+                    LanceOrmTelemetry.RecordBytesSent(message);
                     response = await base.SendAsync(message, attemptCts.Token).ConfigureAwait(false);
                     await response.Content.LoadIntoBufferAsync(attemptCts.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode || !policy.IsRetryableStatus(response.StatusCode) || !retryable)
@@ -115,13 +116,14 @@ public sealed class LanceRetryHandler : DelegatingHandler
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error!);
             }
 
+            LanceOrmTelemetry.RecordRetry(failure, (int?)response?.StatusCode);
             Log.Retrying(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, requestId, attempt, failure, (int?)response?.StatusCode, delay.Value.TotalMilliseconds, error?.Message);
             response?.Dispose();
             await Task.Delay(delay.Value, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static bool IsConnectError(HttpRequestException ex) =>
+    internal static bool IsConnectError(HttpRequestException ex) =>
         ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
         && !(ex.InnerException is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } });
 }

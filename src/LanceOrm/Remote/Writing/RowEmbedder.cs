@@ -57,14 +57,14 @@ internal static class RowEmbedder
                 if (missing.Count == rows.Count)
                 {
                     // The common case (no row carries a vector): embed straight into the column buffer.
-                    await function.EmbedAsync(texts, buffer.AsMemory(0, rows.Count * dims), cancellationToken).ConfigureAwait(false);
+                    await function.EmbedForTableAsync(texts, buffer.AsMemory(0, rows.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     var computed = ArrayPool<float>.Shared.Rent(missing.Count * dims);
                     try
                     {
-                        await function.EmbedAsync(texts, computed.AsMemory(0, missing.Count * dims), cancellationToken).ConfigureAwait(false);
+                        await function.EmbedForTableAsync(texts, computed.AsMemory(0, missing.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false);
                         for (var j = 0; j < missing.Count; j++)
                         {
                             computed.AsSpan(j * dims, dims).CopyTo(buffer.AsSpan(missing[j] * dims, dims));
@@ -96,11 +96,11 @@ internal static class RowEmbedder
         }
     }
 
-    public static async Task<float[]> EmbedQueryAsync<T>(EmbeddingRegistry registry, EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken)
+    public static async Task<float[]> EmbedQueryAsync<T>(EmbeddingRegistry registry, EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken, string? table = null)
     {
         var function = Resolve(registry, binding);
         var vector = new float[function.Dimensions];
-        await function.EmbedAsync([text], vector, cancellationToken).ConfigureAwait(false);
+        await function.EmbedForTableAsync([text], vector, table, cancellationToken).ConfigureAwait(false);
         return vector;
     }
 

@@ -176,7 +176,7 @@ internal sealed class WritePipeline<T>
                     using var content = ArrowIpc.StreamContent(batch.Body);
                     var json = await transport.SendForJsonAsync(
                         (api, ct) => api.MergeInsert(Table, key, matched, "true", "false", content, true, ct),
-                        transport.Context(_upsert ? "Upsert" : "Add", Table),
+                        transport.Context(_upsert ? "Upsert" : "Add", Table, rows: batch.Rows),
                         caller).ConfigureAwait(false);
                     WriteMetrics.Stage(WriteMetrics.StageUpload, Table, Stopwatch.GetElapsedTime(started));
                     sent += batch.Rows;

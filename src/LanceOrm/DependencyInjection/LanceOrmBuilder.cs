@@ -1,0 +1,78 @@
+using LanceOrm;
+using LanceOrm.Embeddings;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Returned by <see cref="LanceOrmServiceCollectionExtensions.AddLanceOrm"/>: adds embedding functions and repositories,
+/// and exposes the <c>IHttpClientFactory</c> client to add handlers to. The source generator adds
+/// <c>AddGeneratedRepositories()</c> (every repository generated in the calling assembly) to this builder.
+/// </summary>
+public sealed class LanceOrmBuilder
+{
+    internal LanceOrmBuilder(IServiceCollection services, IHttpClientBuilder httpClient)
+    {
+        Services = services;
+        HttpClient = httpClient;
+    }
+
+    /// <summary>The service collection.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The named <c>IHttpClientFactory</c> client the connection sends through (primary handler, retry policy and per-attempt
+    /// handler already added): add handlers, or change the primary handler.
+    /// </summary>
+    public IHttpClientBuilder HttpClient { get; }
+
+    /// <summary>Configures the container's <see cref="EmbeddingRegistry"/> (built-ins, MiniLM model folder, cache, user functions).</summary>
+    public LanceOrmBuilder ConfigureEmbeddings(Action<EmbeddingRegistryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers an application-defined embedding function (any Microsoft.Extensions.AI generator) under the name that
+    /// <c>[Embed("name")]</c> and <c>[assembly: EmbeddingFunction("name", dimensions)]</c> use.
+    /// </summary>
+    /// <param name="name">The function name.</param>
+    /// <param name="factory">Creates the generator from the container.</param>
+    /// <param name="dimensions">The vector dimension.</param>
+    /// <param name="model">The model identifier (defaults to the name).</param>
+    /// <param name="version">Changes whenever the same text would embed differently (part of cache keys).</param>
+    public LanceOrmBuilder AddEmbeddingFunction(
+        string name,
+        Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> factory,
+        int dimensions,
+        string? model = null,
+        string version = "1")
+    {
+        Services.AddLanceOrmEmbeddingFunction(name, factory, dimensions, model, version);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a repository as a singleton over the container's <see cref="LanceDbConnection"/> (repositories are
+    /// thread-safe and cache their schema check), both as <typeparamref name="TRepository"/> and as
+    /// <see cref="LanceRepository{T}"/>. Generated code calls this from <c>AddGeneratedRepositories()</c>.
+    /// </summary>
+    /// <typeparam name="TEntity">The entity type.</typeparam>
+    /// <typeparam name="TRepository">The repository type (typically the generated <c>{Entity}Repository</c>).</typeparam>
+    /// <param name="factory">Creates the repository over the connection.</param>
+    public LanceOrmBuilder AddRepository<TEntity, TRepository>(Func<LanceDbConnection, TRepository> factory)
+        where TRepository : LanceRepository<TEntity>
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.TryAddSingleton(sp => factory(sp.GetRequiredService<LanceDbConnection>()));
+        if (typeof(TRepository) != typeof(LanceRepository<TEntity>))
+        {
+            Services.TryAddSingleton<LanceRepository<TEntity>>(sp => sp.GetRequiredService<TRepository>());
+        }
+
+        return this;
+    }
+}
