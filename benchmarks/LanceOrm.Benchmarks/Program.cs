@@ -23,4 +23,9 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
     return 2;
 }
 
+if (!args.Contains("--skip-node", StringComparer.OrdinalIgnoreCase))
+{
+    NodePackages.EnsureInstalled(); // one command on a fresh clone: the TS baselines' npm packages install on first use
+}
+
 return await command.Run(args[1..]);
