@@ -108,7 +108,7 @@ public static class ArrowColumnReader
 
     /// <summary>A copy of the vector as memory.</summary>
     public static ReadOnlyMemory<float>? GetVectorMemory(FixedSizeListArray array, int row) =>
-        GetVectorArray(array, row) is { } vector ? new ReadOnlyMemory<float>(vector) : null;
+        GetVectorArray(array, row) is { } vector ? new ReadOnlyMemory<float>(vector) : (ReadOnlyMemory<float>?)null;
 
     /// <summary>A <c>float32</c> or <c>float64</c> search score (<c>_distance</c>, <c>_score</c>, <c>_relevance_score</c>); null for other types.</summary>
     public static double? GetReal(IArrowArray? array, int row) => array switch
