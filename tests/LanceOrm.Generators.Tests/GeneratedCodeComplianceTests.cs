@@ -39,9 +39,10 @@ public sealed class GeneratedCodeComplianceTests
 
         Assert.Empty(TestCompilation.CompilerProblems(output));
         var map = sources["Legacy.LegacyRow.LanceMap.g.cs"];
-        Assert.Contains("new global::Apache.Arrow.Field(\"name\", s_type1, true)", map);
-        Assert.Contains("new global::Apache.Arrow.Field(\"blob\", s_type2, true)", map);
-        Assert.Contains("new global::Apache.Arrow.Field(\"tags\", s_type3, true)", map);
+        // The schema's fields are built from these column descriptions (LanceArrowTypes.CreateSchema): nullable = true.
+        Assert.Contains("LanceColumnInfo(\"Name\", \"name\", global::LanceOrm.Mapping.LanceValueKind.String, true)", map);
+        Assert.Contains("LanceColumnInfo(\"Blob\", \"blob\", global::LanceOrm.Mapping.LanceValueKind.Binary, true)", map);
+        Assert.Contains("LanceColumnInfo(\"Tags\", \"tags\", global::LanceOrm.Mapping.LanceValueKind.StringList, true)", map);
     }
 
     [Fact]

@@ -3,15 +3,20 @@ using LanceOrm.Generators.Model;
 
 namespace LanceOrm.Generators.Emit;
 
-/// <summary>The read path: <c>ReadBatch</c> and one reader method per property column.</summary>
+/// <summary>
+/// The read path: <c>ReadBatch</c> finds each column once (<c>ArrowBatchReader</c>, type-checked), then sets one
+/// property per present column and row — in the object initializer for <c>required</c>/<c>init</c> properties.
+/// </summary>
 internal static partial class MapEmitter
 {
+    private const string Reader = Mapping + ".ArrowColumnReader";
+
     private static void WriteReadBatch(SourceWriter writer, EntitySpec entity)
     {
         var t = entity.FullName;
         writer.WriteLine("/// <inheritdoc />");
         writer.OpenBlock($"public {Collections}.IReadOnlyList<{t}> ReadBatch({Arrow}.RecordBatch batch)");
-        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(batch);");
+        writer.WriteLine($"var reader = new {Mapping}.ArrowBatchReader(batch, Table, {Literals.String(entity.Name)});");
         for (var i = 0; i < entity.Columns.Count; i++)
         {
             var column = entity.Columns[i];
@@ -21,16 +26,16 @@ internal static partial class MapEmitter
             }
 
             writer.WriteLine(column.IsVector
-                ? $"var column{i} = FindVector(batch, {Literals.String(column.ColumnName)}, {Int(column.VectorDimensions)});"
-                : $"var column{i} = Find<{ArrowTypes.ArrayClass(column)}>(batch, {Literals.String(column.ColumnName)}, {Literals.String(ArrowTypes.DisplayName(column))});");
+                ? $"var column{i} = reader.FindVector(s_columns[{Int(i)}]);"
+                : $"var column{i} = reader.Find<{ArrowTypes.ArrayClass(column)}>(s_columns[{Int(i)}]);");
         }
 
         for (var x = 0; x < entity.SearchExtras.Count; x++)
         {
-            writer.WriteLine($"var extra{x} = FindExtra(batch, {Literals.String(entity.SearchExtras[x].ColumnName)});");
+            writer.WriteLine($"var extra{x} = reader.FindExtra({Literals.String(entity.SearchExtras[x].ColumnName)});");
         }
 
-        writer.WriteLine($"var entities = new {t}[batch.Length];");
+        writer.WriteLine($"var entities = new {t}[reader.Length];");
         writer.OpenBlock("for (var row = 0; row < entities.Length; row++)");
 
         var initialized = Enumerable.Range(0, entity.Columns.Count)
@@ -48,7 +53,7 @@ internal static partial class MapEmitter
             foreach (var i in initialized)
             {
                 var property = entity.Columns[i].Property!;
-                writer.WriteLine($"{Literals.Identifier(property.Name)} = column{i} is null ? {Fallback(property)} : ReadColumn{i}(column{i}, row),");
+                writer.WriteLine($"{Literals.Identifier(property.Name)} = column{i} is null ? {Fallback(property)} : {ReadExpression(entity, property, $"column{i}")},");
             }
 
             foreach (var x in initializedExtras)
@@ -64,10 +69,7 @@ internal static partial class MapEmitter
         {
             if (entity.Columns[i].Property is { SetInInitializer: false } property)
             {
-                writer.OpenBlock($"if (column{i} is not null)");
-                writer.WriteLine($"entity.{Literals.Identifier(property.Name)} = ReadColumn{i}(column{i}, row);");
-                writer.CloseBlock();
-                writer.WriteLine();
+                writer.WriteLine($"if (column{i} is not null) entity.{Literals.Identifier(property.Name)} = {ReadExpression(entity, property, $"column{i}")};");
             }
         }
 
@@ -76,10 +78,7 @@ internal static partial class MapEmitter
             var extra = entity.SearchExtras[x];
             if (!extra.SetInInitializer)
             {
-                writer.OpenBlock($"if (extra{x} is not null)");
-                writer.WriteLine($"entity.{Literals.Identifier(extra.Name)} = {ExtraValue(extra, x)};");
-                writer.CloseBlock();
-                writer.WriteLine();
+                writer.WriteLine($"if (extra{x} is not null) entity.{Literals.Identifier(extra.Name)} = {ExtraValue(extra, x)};");
             }
         }
 
@@ -88,13 +87,12 @@ internal static partial class MapEmitter
         writer.WriteLine();
         writer.WriteLine("return entities;");
         writer.CloseBlock();
-        writer.WriteLine();
     }
 
     private static string ExtraValue(SearchExtraSpec extra, int index)
     {
-        var reader = extra.Kind is ValueKind.Int64 or ValueKind.UInt64 ? "ReadRowId" : "ReadReal";
-        var raw = $"{reader}(extra{index}, row)";
+        var reader = extra.Kind is ValueKind.Int64 or ValueKind.UInt64 ? "GetRowId" : "GetReal";
+        var raw = $"{Reader}.{reader}(extra{index}, row)";
         var clr = extra.Kind switch
         {
             ValueKind.Float => "float",
@@ -108,113 +106,39 @@ internal static partial class MapEmitter
             : needsCast ? $"({clr}){raw}.GetValueOrDefault()" : $"{raw}.GetValueOrDefault()";
     }
 
-    private static void WriteColumnReaders(SourceWriter writer, EntitySpec entity)
-    {
-        for (var i = 0; i < entity.Columns.Count; i++)
-        {
-            var column = entity.Columns[i];
-            if (column.Property is not { } property)
-            {
-                continue;
-            }
-
-            var signature = $"private static {property.TypeName} ReadColumn{i}({ArrowTypes.ArrayClass(column)} array, int row)";
-            switch (property.Kind)
-            {
-                case ValueKind.StringList:
-                    WriteStringListReader(writer, signature, property);
-                    break;
-                case ValueKind.Vector:
-                    WriteVectorReader(writer, signature, property, column.VectorDimensions);
-                    break;
-                default:
-                    writer.WriteLine($"{signature} =>");
-                    writer.WriteLine($"    {ScalarReadExpression(property)};");
-                    break;
-            }
-
-            writer.WriteLine();
-        }
-    }
-
-    private static string ScalarReadExpression(PropertySpec property)
+    /// <summary>The value of <paramref name="property"/> at <c>row</c> of the (non-null) array <paramref name="array"/>.</summary>
+    private static string ReadExpression(EntitySpec entity, PropertySpec property, string array)
     {
         var n = property.IsNullable;
         var orDefault = n ? "" : ".GetValueOrDefault()";
         return property.Kind switch
         {
-            ValueKind.String => n ? "array.GetString(row)" : "array.GetString(row) ?? \"\"",
-            ValueKind.Timestamp when property.Shape == ClrShape.DateTime => $"(array.GetTimestamp(row)?.UtcDateTime){orDefault}",
-            ValueKind.Timestamp => $"array.GetTimestamp(row){orDefault}",
-            ValueKind.Date => $"array.GetDateOnly(row){orDefault}",
-            ValueKind.Guid => $"array.GetString(row) is {{ }} text ? global::System.Guid.Parse(text) : {(n ? "null" : "default")}",
-            ValueKind.Enum => $"array.GetString(row) is {{ }} text ? Parse{property.Name}(text) : {(n ? "null" : "default")}",
-            ValueKind.Binary => $"array.IsNull(row) ? {(n ? "null" : "global::System.Array.Empty<byte>()")} : array.GetBytes(row).ToArray()",
-            _ => $"array.GetValue(row){orDefault}",
+            ValueKind.String => n ? $"{array}.GetString(row)" : $"{array}.GetString(row) ?? \"\"",
+            ValueKind.Timestamp when property.Shape == ClrShape.DateTime => $"{Reader}.GetUtcDateTime({array}, row){orDefault}",
+            ValueKind.Timestamp => $"{array}.GetTimestamp(row){orDefault}",
+            ValueKind.Date => $"{array}.GetDateOnly(row){orDefault}",
+            ValueKind.Guid => $"{Reader}.GetGuid({array}, row){orDefault}",
+            ValueKind.Enum => $"{Reader}.GetEnum({array}, row, Parse{EnumSuffix(entity, property)}){orDefault}",
+            ValueKind.Binary => $"{Reader}.GetBytes({array}, row){(n ? "" : " ?? global::System.Array.Empty<byte>()")}",
+            ValueKind.StringList => StringListRead(property, array),
+            ValueKind.Vector when property.Shape == ClrShape.Array => $"{Reader}.GetVectorArray({array}, row){(n ? "" : " ?? global::System.Array.Empty<float>()")}",
+            ValueKind.Vector => $"{Reader}.GetVectorMemory({array}, row){(property.IsNullableValueType ? "" : ".GetValueOrDefault()")}",
+            _ => $"{array}.GetValue(row){orDefault}",
         };
     }
 
-    private static void WriteStringListReader(SourceWriter writer, string signature, PropertySpec property)
+    private static string StringListRead(PropertySpec property, string array)
     {
-        var element = property.ElementNullable ? "string?" : "string";
-        var item = property.ElementNullable ? "values.GetString(start + k)" : "values.GetString(start + k) ?? \"\"";
         var isList = property.Shape is ClrShape.List or ClrShape.MutableInterface;
-        writer.OpenBlock(signature);
-        writer.WriteLine($$"""
-            if (array.IsNull(row))
-            {
-                return {{(property.IsNullable ? "null" : EmptyStringList(property))}};
-            }
-
-            var values = array.Values as {{Arrow}}.StringArray ?? throw ColumnTypeMismatch("{{Escape(property.ColumnName)}}", "list<utf8>", array);
-            var offsets = array.ValueOffsets;
-            var start = offsets[row];
-            var length = offsets[row + 1] - start;
-            """);
-        if (isList)
+        var method = (isList, property.ElementNullable) switch
         {
-            writer.WriteLine($$"""
-                var result = new {{Collections}}.List<{{element}}>(length);
-                for (var k = 0; k < length; k++)
-                {
-                    result.Add({{item}});
-                }
-                """);
-        }
-        else
-        {
-            writer.WriteLine($$"""
-                var result = new {{element}}[length];
-                for (var k = 0; k < length; k++)
-                {
-                    result[k] = {{item}};
-                }
-                """);
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("return result;");
-        writer.CloseBlock();
-    }
-
-    private static void WriteVectorReader(SourceWriter writer, string signature, PropertySpec property, int dimensions)
-    {
-        var dims = Int(dimensions);
-        var isArray = property.Shape == ClrShape.Array;
-        var whenNull = isArray
-            ? property.IsNullable ? "null" : "global::System.Array.Empty<float>()"
-            : property.IsNullableValueType ? "null" : "default";
-        var copy = $"(({Arrow}.FloatArray)array.Values).Values.Slice((array.Offset + row) * {dims}, {dims}).ToArray()";
-        writer.OpenBlock(signature);
-        writer.WriteLine($$"""
-            if (array.IsNull(row))
-            {
-                return {{whenNull}};
-            }
-
-            return {{(isArray ? copy : $"new global::System.ReadOnlyMemory<float>({copy})")}};
-            """);
-        writer.CloseBlock();
+            (true, true) => "GetNullableStringList",
+            (true, false) => "GetStringList",
+            (false, true) => "GetNullableStringArray",
+            _ => "GetStringArray",
+        };
+        var read = $"{Reader}.{method}({array}, row)";
+        return property.IsNullable ? read : $"{read} ?? {EmptyStringList(property)}";
     }
 
     /// <summary>The value a property gets when its column is absent from a batch and it must be set in the initializer.</summary>

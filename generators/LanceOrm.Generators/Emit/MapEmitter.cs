@@ -34,7 +34,7 @@ internal static partial class MapEmitter
         writer.WriteLine($$"""
             /// <summary>
             /// The generated mapping between <see cref="{{entity.FullName}}"/> and the LanceDB table <c>{{Xml(entity.TableName)}}</c>:
-            /// Arrow schema, column-by-column writer and reader (no reflection, no boxing).
+            /// Arrow schema, column-by-column writer and reader over typed getters (no reflection, no boxing).
             /// </summary>
             {{EmitterHeader.GeneratedCodeAttribute}}
             """);
@@ -43,9 +43,7 @@ internal static partial class MapEmitter
         WriteMembers(writer, entity);
         WriteToRecordBatch(writer, entity);
         WriteReadBatch(writer, entity);
-        WriteColumnWriters(writer, entity);
-        WriteColumnReaders(writer, entity);
-        WriteHelpers(writer, entity);
+        WriteEnumConverters(writer, entity);
         writer.CloseBlock();
 
         if (hasNamespace)
@@ -58,28 +56,8 @@ internal static partial class MapEmitter
 
     private static void WriteStaticData(SourceWriter writer, EntitySpec entity)
     {
-        for (var i = 0; i < entity.Columns.Count; i++)
-        {
-            var column = entity.Columns[i];
-            writer.WriteLine($"private static readonly {ArrowTypes.TypeClass(column)} s_type{i} = {ArrowTypes.TypeExpression(column)};");
-        }
-
+        writer.WriteLine($"private const string Table = {Literals.String(entity.TableName)};");
         writer.WriteLine();
-        writer.WriteLine("private static readonly global::Apache.Arrow.Schema s_schema = new global::Apache.Arrow.Schema.Builder()");
-        for (var i = 0; i < entity.Columns.Count; i++)
-        {
-            var column = entity.Columns[i];
-            writer.WriteLine($"    .Field(new global::Apache.Arrow.Field({Literals.String(column.ColumnName)}, s_type{i}, {Literals.Bool(IsNullableField(column))}))");
-        }
-
-        if (entity.Embeddings.Count > 0)
-        {
-            writer.WriteLine($"    .Metadata(\"embedding_functions\", {Literals.String(MetadataJson.EmbeddingFunctions(entity.Embeddings))})");
-        }
-
-        writer.WriteLine("    .Build();");
-        writer.WriteLine();
-
         writer.WriteLine($"private static readonly {Mapping}.LanceColumnInfo[] s_columns = new {Mapping}.LanceColumnInfo[]");
         writer.OpenBlock();
         foreach (var column in entity.Columns)
@@ -88,6 +66,10 @@ internal static partial class MapEmitter
         }
 
         writer.CloseBlock(";");
+        writer.WriteLine();
+
+        var metadata = entity.Embeddings.Count > 0 ? Literals.String(MetadataJson.EmbeddingFunctions(entity.Embeddings)) : "null";
+        writer.WriteLine($"private static readonly global::Apache.Arrow.Schema s_schema = {Mapping}.LanceArrowTypes.CreateSchema(s_columns, {metadata});");
         writer.WriteLine();
 
         writer.WriteLine($"private static readonly {Mapping}.EmbeddingBinding<{entity.FullName}>[] s_embeddings = new {Mapping}.EmbeddingBinding<{entity.FullName}>[]");
@@ -135,7 +117,7 @@ internal static partial class MapEmitter
         var keyProperty = Literals.Identifier(entity.KeyPropertyName);
         writer.WriteLine($$"""
             /// <inheritdoc />
-            public string TableName => {{Literals.String(entity.TableName)}};
+            public string TableName => Table;
 
             /// <inheritdoc />
             public global::Apache.Arrow.Schema Schema => s_schema;

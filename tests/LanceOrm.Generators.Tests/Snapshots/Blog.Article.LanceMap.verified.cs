@@ -11,25 +11,12 @@ namespace Blog
 
     /// <summary>
     /// The generated mapping between <see cref="global::Blog.Article"/> and the LanceDB table <c>articles</c>:
-    /// Arrow schema, column-by-column writer and reader (no reflection, no boxing).
+    /// Arrow schema, column-by-column writer and reader over typed getters (no reflection, no boxing).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LanceOrm.Generators", "1.0")]
     public sealed class ArticleLanceMap : global::LanceOrm.Mapping.ILanceEntityMap<global::Blog.Article>
     {
-        private static readonly global::Apache.Arrow.Types.StringType s_type0 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type1 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type2 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.Int32Type s_type3 = global::Apache.Arrow.Types.Int32Type.Default;
-        private static readonly global::Apache.Arrow.Types.FixedSizeListType s_type4 = new global::Apache.Arrow.Types.FixedSizeListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.FloatType.Default, true), 384);
-
-        private static readonly global::Apache.Arrow.Schema s_schema = new global::Apache.Arrow.Schema.Builder()
-            .Field(new global::Apache.Arrow.Field("id", s_type0, false))
-            .Field(new global::Apache.Arrow.Field("title", s_type1, false))
-            .Field(new global::Apache.Arrow.Field("body", s_type2, false))
-            .Field(new global::Apache.Arrow.Field("year", s_type3, false))
-            .Field(new global::Apache.Arrow.Field("vector", s_type4, true))
-            .Metadata("embedding_functions", "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"body\",\"vector_column\":\"vector\",\"sourceColumn\":\"body\",\"vectorColumn\":\"vector\"}]")
-            .Build();
+        private const string Table = "articles";
 
         private static readonly global::LanceOrm.Mapping.LanceColumnInfo[] s_columns = new global::LanceOrm.Mapping.LanceColumnInfo[]
         {
@@ -39,6 +26,8 @@ namespace Blog
             new global::LanceOrm.Mapping.LanceColumnInfo("Year", "year", global::LanceOrm.Mapping.LanceValueKind.Int32, false),
             new global::LanceOrm.Mapping.LanceColumnInfo("", "vector", global::LanceOrm.Mapping.LanceValueKind.Vector, true, VectorDimensions: 384),
         };
+
+        private static readonly global::Apache.Arrow.Schema s_schema = global::LanceOrm.Mapping.LanceArrowTypes.CreateSchema(s_columns, "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"body\",\"vector_column\":\"vector\",\"sourceColumn\":\"body\",\"vectorColumn\":\"vector\"}]");
 
         private static readonly global::LanceOrm.Mapping.EmbeddingBinding<global::Blog.Article>[] s_embeddings = new global::LanceOrm.Mapping.EmbeddingBinding<global::Blog.Article>[]
         {
@@ -64,7 +53,7 @@ namespace Blog
         }
 
         /// <inheritdoc />
-        public string TableName => "articles";
+        public string TableName => Table;
 
         /// <inheritdoc />
         public global::Apache.Arrow.Schema Schema => s_schema;
@@ -88,34 +77,14 @@ namespace Blog
         /// <inheritdoc />
         public global::Apache.Arrow.RecordBatch ToRecordBatch(global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> entities, global::System.Collections.Generic.IReadOnlyList<global::System.ReadOnlyMemory<float>> embeddingVectors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(entities);
-            global::System.ArgumentNullException.ThrowIfNull(embeddingVectors);
-            var count = entities.Count;
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row] is null)
-                {
-                    throw new global::System.ArgumentException($"entities[{row}] is null.", nameof(entities));
-                }
-            }
-
-            if (embeddingVectors.Count != 1)
-            {
-                throw new global::System.ArgumentException($"Article has 1 embedded properties (Body -> vector) but {embeddingVectors.Count} vector buffers were given.", nameof(embeddingVectors));
-            }
-
-            if (embeddingVectors[0].Length < count * 384)
-            {
-                throw new global::System.ArgumentException($"The vector buffer of Body (column 'vector') holds {embeddingVectors[0].Length} floats; {count} rows of 384 dimensions need {count * 384}.", nameof(embeddingVectors));
-            }
-
+            var count = global::LanceOrm.Mapping.ArrowColumnWriter.CheckBatch(entities, embeddingVectors, "Article", s_embeddingList);
             var columns = new global::Apache.Arrow.IArrowArray[]
             {
-                WriteColumn0(entities),
-                WriteColumn1(entities),
-                WriteColumn2(entities),
-                WriteColumn3(entities),
-                WriteColumn4(entities, embeddingVectors[0]),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[0], Table, static entity => entity.Id),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[1], Table, static entity => entity.Title),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[2], Table, static entity => entity.Body),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int32(entities, static entity => entity.Year),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Embedding(entities, embeddingVectors[0], s_embeddings[0]),
             };
             return new global::Apache.Arrow.RecordBatch(s_schema, columns, count);
         }
@@ -123,143 +92,23 @@ namespace Blog
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> ReadBatch(global::Apache.Arrow.RecordBatch batch)
         {
-            global::System.ArgumentNullException.ThrowIfNull(batch);
-            var column0 = Find<global::Apache.Arrow.StringArray>(batch, "id", "utf8");
-            var column1 = Find<global::Apache.Arrow.StringArray>(batch, "title", "utf8");
-            var column2 = Find<global::Apache.Arrow.StringArray>(batch, "body", "utf8");
-            var column3 = Find<global::Apache.Arrow.Int32Array>(batch, "year", "int32");
-            var entities = new global::Blog.Article[batch.Length];
+            var reader = new global::LanceOrm.Mapping.ArrowBatchReader(batch, Table, "Article");
+            var column0 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[0]);
+            var column1 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[1]);
+            var column2 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[2]);
+            var column3 = reader.Find<global::Apache.Arrow.Int32Array>(s_columns[3]);
+            var entities = new global::Blog.Article[reader.Length];
             for (var row = 0; row < entities.Length; row++)
             {
                 var entity = new global::Blog.Article();
-                if (column0 is not null)
-                {
-                    entity.Id = ReadColumn0(column0, row);
-                }
-
-                if (column1 is not null)
-                {
-                    entity.Title = ReadColumn1(column1, row);
-                }
-
-                if (column2 is not null)
-                {
-                    entity.Body = ReadColumn2(column2, row);
-                }
-
-                if (column3 is not null)
-                {
-                    entity.Year = ReadColumn3(column3, row);
-                }
-
+                if (column0 is not null) entity.Id = column0.GetString(row) ?? "";
+                if (column1 is not null) entity.Title = column1.GetString(row) ?? "";
+                if (column2 is not null) entity.Body = column2.GetString(row) ?? "";
+                if (column3 is not null) entity.Year = column3.GetValue(row).GetValueOrDefault();
                 entities[row] = entity;
             }
 
             return entities;
         }
-
-        /// <summary>Column <c>id</c> (utf8) from <see cref="global::Blog.Article.Id"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn0(global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Id ?? throw NullValue(row, "Id", "id");
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>title</c> (utf8) from <see cref="global::Blog.Article.Title"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn1(global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Title ?? throw NullValue(row, "Title", "title");
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>body</c> (utf8) from <see cref="global::Blog.Article.Body"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn2(global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Body ?? throw NullValue(row, "Body", "body");
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>year</c> (int32) from <see cref="global::Blog.Article.Year"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn3(global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int32Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Year;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>vector</c> (fixed_size_list&lt;float32&gt;[384]): the vectors of <see cref="global::Blog.Article.Body"/> computed by <c>minilm</c>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn4(global::System.Collections.Generic.IReadOnlyList<global::Blog.Article> entities, global::System.ReadOnlyMemory<float> vectors)
-        {
-            var count = entities.Count;
-            var source = vectors.Span;
-            var values = new global::Apache.Arrow.FloatArray.Builder().Reserve(count * 384);
-            var validity = new global::Apache.Arrow.ArrowBuffer.BitmapBuilder(count);
-            var nullCount = 0;
-            for (var row = 0; row < count; row++)
-            {
-                validity.Append(true);
-                values.Append(source.Slice(row * 384, 384));
-            }
-
-            return new global::Apache.Arrow.FixedSizeListArray(s_type4, count, values.Build(), validity.Build(), nullCount, 0);
-        }
-
-        private static string ReadColumn0(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) ?? "";
-
-        private static string ReadColumn1(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) ?? "";
-
-        private static string ReadColumn2(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) ?? "";
-
-        private static int ReadColumn3(global::Apache.Arrow.Int32Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static TArray? Find<TArray>(global::Apache.Arrow.RecordBatch batch, string column, string expected)
-            where TArray : class, global::Apache.Arrow.IArrowArray
-        {
-            var index = batch.Schema.GetFieldIndex(column, global::System.StringComparer.Ordinal);
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var array = batch.Column(index);
-            return array as TArray ?? throw ColumnTypeMismatch(column, expected, array);
-        }
-
-        private static global::System.InvalidOperationException ColumnTypeMismatch(string column, string expected, global::Apache.Arrow.IArrowArray actual) =>
-            new global::System.InvalidOperationException($"Column '{column}' of table 'articles' holds {actual.Data.DataType.Name}; Article maps it as {expected}.");
-
-        private static global::System.ArgumentException NullValue(int row, string property, string column) =>
-            new global::System.ArgumentException($"entities[{row}].{property} is null, but column '{column}' of table 'articles' is not nullable.", "entities");
     }
 }

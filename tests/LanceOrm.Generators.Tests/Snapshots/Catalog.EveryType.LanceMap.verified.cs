@@ -11,84 +11,12 @@ namespace Catalog
 
     /// <summary>
     /// The generated mapping between <see cref="global::Catalog.EveryType"/> and the LanceDB table <c>every_type</c>:
-    /// Arrow schema, column-by-column writer and reader (no reflection, no boxing).
+    /// Arrow schema, column-by-column writer and reader over typed getters (no reflection, no boxing).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LanceOrm.Generators", "1.0")]
     public sealed class EveryTypeLanceMap : global::LanceOrm.Mapping.ILanceEntityMap<global::Catalog.EveryType>
     {
-        private static readonly global::Apache.Arrow.Types.StringType s_type0 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type1 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type2 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.BooleanType s_type3 = global::Apache.Arrow.Types.BooleanType.Default;
-        private static readonly global::Apache.Arrow.Types.BooleanType s_type4 = global::Apache.Arrow.Types.BooleanType.Default;
-        private static readonly global::Apache.Arrow.Types.Int8Type s_type5 = global::Apache.Arrow.Types.Int8Type.Default;
-        private static readonly global::Apache.Arrow.Types.Int16Type s_type6 = global::Apache.Arrow.Types.Int16Type.Default;
-        private static readonly global::Apache.Arrow.Types.Int32Type s_type7 = global::Apache.Arrow.Types.Int32Type.Default;
-        private static readonly global::Apache.Arrow.Types.Int64Type s_type8 = global::Apache.Arrow.Types.Int64Type.Default;
-        private static readonly global::Apache.Arrow.Types.UInt8Type s_type9 = global::Apache.Arrow.Types.UInt8Type.Default;
-        private static readonly global::Apache.Arrow.Types.UInt16Type s_type10 = global::Apache.Arrow.Types.UInt16Type.Default;
-        private static readonly global::Apache.Arrow.Types.UInt32Type s_type11 = global::Apache.Arrow.Types.UInt32Type.Default;
-        private static readonly global::Apache.Arrow.Types.UInt64Type s_type12 = global::Apache.Arrow.Types.UInt64Type.Default;
-        private static readonly global::Apache.Arrow.Types.Int32Type s_type13 = global::Apache.Arrow.Types.Int32Type.Default;
-        private static readonly global::Apache.Arrow.Types.FloatType s_type14 = global::Apache.Arrow.Types.FloatType.Default;
-        private static readonly global::Apache.Arrow.Types.DoubleType s_type15 = global::Apache.Arrow.Types.DoubleType.Default;
-        private static readonly global::Apache.Arrow.Types.DoubleType s_type16 = global::Apache.Arrow.Types.DoubleType.Default;
-        private static readonly global::Apache.Arrow.Types.Decimal128Type s_type17 = new global::Apache.Arrow.Types.Decimal128Type(38, 9);
-        private static readonly global::Apache.Arrow.Types.Decimal128Type s_type18 = new global::Apache.Arrow.Types.Decimal128Type(38, 9);
-        private static readonly global::Apache.Arrow.Types.TimestampType s_type19 = new global::Apache.Arrow.Types.TimestampType(global::Apache.Arrow.Types.TimeUnit.Microsecond, "UTC");
-        private static readonly global::Apache.Arrow.Types.TimestampType s_type20 = new global::Apache.Arrow.Types.TimestampType(global::Apache.Arrow.Types.TimeUnit.Microsecond, "UTC");
-        private static readonly global::Apache.Arrow.Types.TimestampType s_type21 = new global::Apache.Arrow.Types.TimestampType(global::Apache.Arrow.Types.TimeUnit.Microsecond, "UTC");
-        private static readonly global::Apache.Arrow.Types.TimestampType s_type22 = new global::Apache.Arrow.Types.TimestampType(global::Apache.Arrow.Types.TimeUnit.Microsecond, "UTC");
-        private static readonly global::Apache.Arrow.Types.Date32Type s_type23 = global::Apache.Arrow.Types.Date32Type.Default;
-        private static readonly global::Apache.Arrow.Types.Date32Type s_type24 = global::Apache.Arrow.Types.Date32Type.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type25 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.BinaryType s_type26 = global::Apache.Arrow.Types.BinaryType.Default;
-        private static readonly global::Apache.Arrow.Types.BinaryType s_type27 = global::Apache.Arrow.Types.BinaryType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type28 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type29 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.ListType s_type30 = new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.StringType.Default, true));
-        private static readonly global::Apache.Arrow.Types.ListType s_type31 = new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.StringType.Default, true));
-        private static readonly global::Apache.Arrow.Types.ListType s_type32 = new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.StringType.Default, true));
-        private static readonly global::Apache.Arrow.Types.FixedSizeListType s_type33 = new global::Apache.Arrow.Types.FixedSizeListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.FloatType.Default, true), 3);
-        private static readonly global::Apache.Arrow.Types.FixedSizeListType s_type34 = new global::Apache.Arrow.Types.FixedSizeListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.FloatType.Default, true), 2);
-
-        private static readonly global::Apache.Arrow.Schema s_schema = new global::Apache.Arrow.Schema.Builder()
-            .Field(new global::Apache.Arrow.Field("id", s_type0, false))
-            .Field(new global::Apache.Arrow.Field("text", s_type1, false))
-            .Field(new global::Apache.Arrow.Field("optional_text", s_type2, true))
-            .Field(new global::Apache.Arrow.Field("flag", s_type3, false))
-            .Field(new global::Apache.Arrow.Field("optional_flag", s_type4, true))
-            .Field(new global::Apache.Arrow.Field("int8", s_type5, false))
-            .Field(new global::Apache.Arrow.Field("int16", s_type6, false))
-            .Field(new global::Apache.Arrow.Field("int32", s_type7, false))
-            .Field(new global::Apache.Arrow.Field("int64", s_type8, false))
-            .Field(new global::Apache.Arrow.Field("u_int8", s_type9, false))
-            .Field(new global::Apache.Arrow.Field("u_int16", s_type10, false))
-            .Field(new global::Apache.Arrow.Field("u_int32", s_type11, false))
-            .Field(new global::Apache.Arrow.Field("u_int64", s_type12, false))
-            .Field(new global::Apache.Arrow.Field("optional_int32", s_type13, true))
-            .Field(new global::Apache.Arrow.Field("single", s_type14, false))
-            .Field(new global::Apache.Arrow.Field("double", s_type15, false))
-            .Field(new global::Apache.Arrow.Field("optional_double", s_type16, true))
-            .Field(new global::Apache.Arrow.Field("price", s_type17, false))
-            .Field(new global::Apache.Arrow.Field("optional_price", s_type18, true))
-            .Field(new global::Apache.Arrow.Field("created_at", s_type19, false))
-            .Field(new global::Apache.Arrow.Field("deleted_at", s_type20, true))
-            .Field(new global::Apache.Arrow.Field("published_at", s_type21, false))
-            .Field(new global::Apache.Arrow.Field("reviewed_at", s_type22, true))
-            .Field(new global::Apache.Arrow.Field("day", s_type23, false))
-            .Field(new global::Apache.Arrow.Field("optional_day", s_type24, true))
-            .Field(new global::Apache.Arrow.Field("optional_guid", s_type25, true))
-            .Field(new global::Apache.Arrow.Field("payload", s_type26, false))
-            .Field(new global::Apache.Arrow.Field("optional_payload", s_type27, true))
-            .Field(new global::Apache.Arrow.Field("status", s_type28, false))
-            .Field(new global::Apache.Arrow.Field("optional_status", s_type29, true))
-            .Field(new global::Apache.Arrow.Field("tags", s_type30, false))
-            .Field(new global::Apache.Arrow.Field("labels", s_type31, false))
-            .Field(new global::Apache.Arrow.Field("aliases", s_type32, true))
-            .Field(new global::Apache.Arrow.Field("embedding", s_type33, true))
-            .Field(new global::Apache.Arrow.Field("point", s_type34, true))
-            .Build();
+        private const string Table = "every_type";
 
         private static readonly global::LanceOrm.Mapping.LanceColumnInfo[] s_columns = new global::LanceOrm.Mapping.LanceColumnInfo[]
         {
@@ -129,6 +57,8 @@ namespace Catalog
             new global::LanceOrm.Mapping.LanceColumnInfo("Point", "point", global::LanceOrm.Mapping.LanceValueKind.Vector, true, VectorDimensions: 2),
         };
 
+        private static readonly global::Apache.Arrow.Schema s_schema = global::LanceOrm.Mapping.LanceArrowTypes.CreateSchema(s_columns, null);
+
         private static readonly global::LanceOrm.Mapping.EmbeddingBinding<global::Catalog.EveryType>[] s_embeddings = new global::LanceOrm.Mapping.EmbeddingBinding<global::Catalog.EveryType>[]
         {
         };
@@ -145,7 +75,7 @@ namespace Catalog
         }
 
         /// <inheritdoc />
-        public string TableName => "every_type";
+        public string TableName => Table;
 
         /// <inheritdoc />
         public global::Apache.Arrow.Schema Schema => s_schema;
@@ -169,59 +99,44 @@ namespace Catalog
         /// <inheritdoc />
         public global::Apache.Arrow.RecordBatch ToRecordBatch(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities, global::System.Collections.Generic.IReadOnlyList<global::System.ReadOnlyMemory<float>> embeddingVectors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(entities);
-            global::System.ArgumentNullException.ThrowIfNull(embeddingVectors);
-            var count = entities.Count;
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row] is null)
-                {
-                    throw new global::System.ArgumentException($"entities[{row}] is null.", nameof(entities));
-                }
-            }
-
-            if (embeddingVectors.Count != 0)
-            {
-                throw new global::System.ArgumentException($"EveryType has 0 embedded properties () but {embeddingVectors.Count} vector buffers were given.", nameof(embeddingVectors));
-            }
-
+            var count = global::LanceOrm.Mapping.ArrowColumnWriter.CheckBatch(entities, embeddingVectors, "EveryType", s_embeddingList);
             var columns = new global::Apache.Arrow.IArrowArray[]
             {
-                WriteColumn0(entities),
-                WriteColumn1(entities),
-                WriteColumn2(entities),
-                WriteColumn3(entities),
-                WriteColumn4(entities),
-                WriteColumn5(entities),
-                WriteColumn6(entities),
-                WriteColumn7(entities),
-                WriteColumn8(entities),
-                WriteColumn9(entities),
-                WriteColumn10(entities),
-                WriteColumn11(entities),
-                WriteColumn12(entities),
-                WriteColumn13(entities),
-                WriteColumn14(entities),
-                WriteColumn15(entities),
-                WriteColumn16(entities),
-                WriteColumn17(entities),
-                WriteColumn18(entities),
-                WriteColumn19(entities),
-                WriteColumn20(entities),
-                WriteColumn21(entities),
-                WriteColumn22(entities),
-                WriteColumn23(entities),
-                WriteColumn24(entities),
-                WriteColumn25(entities),
-                WriteColumn26(entities),
-                WriteColumn27(entities),
-                WriteColumn28(entities),
-                WriteColumn29(entities),
-                WriteColumn30(entities),
-                WriteColumn31(entities),
-                WriteColumn32(entities),
-                WriteColumn33(entities),
-                WriteColumn34(entities),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Guid(entities, static entity => entity.Id),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[1], Table, static entity => entity.Text),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[2], Table, static entity => entity.OptionalText),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Boolean(entities, static entity => entity.Flag),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Boolean(entities, static entity => entity.OptionalFlag),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int8(entities, static entity => entity.Int8),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int16(entities, static entity => entity.Int16),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int32(entities, static entity => entity.Int32),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int64(entities, static entity => entity.Int64),
+                global::LanceOrm.Mapping.ArrowColumnWriter.UInt8(entities, static entity => entity.UInt8),
+                global::LanceOrm.Mapping.ArrowColumnWriter.UInt16(entities, static entity => entity.UInt16),
+                global::LanceOrm.Mapping.ArrowColumnWriter.UInt32(entities, static entity => entity.UInt32),
+                global::LanceOrm.Mapping.ArrowColumnWriter.UInt64(entities, static entity => entity.UInt64),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int32(entities, static entity => entity.OptionalInt32),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Float(entities, static entity => entity.Single),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Double(entities, static entity => entity.Double),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Double(entities, static entity => entity.OptionalDouble),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Decimal(entities, s_columns[17], static entity => entity.Price),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Decimal(entities, s_columns[18], static entity => entity.OptionalPrice),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Timestamp(entities, static entity => entity.CreatedAt),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Timestamp(entities, static entity => entity.DeletedAt),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Timestamp(entities, static entity => entity.PublishedAt),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Timestamp(entities, static entity => entity.ReviewedAt),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Date(entities, static entity => entity.Day),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Date(entities, static entity => entity.OptionalDay),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Guid(entities, static entity => entity.OptionalGuid),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Binary(entities, s_columns[26], Table, static entity => entity.Payload),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Binary(entities, s_columns[27], Table, static entity => entity.OptionalPayload),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Enum(entities, static entity => entity.Status, FormatStatus),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Enum(entities, static entity => entity.OptionalStatus, FormatStatus),
+                global::LanceOrm.Mapping.ArrowColumnWriter.StringList(entities, s_columns[30], Table, static entity => entity.Tags),
+                global::LanceOrm.Mapping.ArrowColumnWriter.StringList(entities, s_columns[31], Table, static entity => entity.Labels),
+                global::LanceOrm.Mapping.ArrowColumnWriter.StringList(entities, s_columns[32], Table, static entity => entity.Aliases),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Vector(entities, s_columns[33], static entity => entity.Embedding),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Vector(entities, s_columns[34], static entity => entity.Point),
             };
             return new global::Apache.Arrow.RecordBatch(s_schema, columns, count);
         }
@@ -229,1067 +144,85 @@ namespace Catalog
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> ReadBatch(global::Apache.Arrow.RecordBatch batch)
         {
-            global::System.ArgumentNullException.ThrowIfNull(batch);
-            var column0 = Find<global::Apache.Arrow.StringArray>(batch, "id", "utf8");
-            var column1 = Find<global::Apache.Arrow.StringArray>(batch, "text", "utf8");
-            var column2 = Find<global::Apache.Arrow.StringArray>(batch, "optional_text", "utf8");
-            var column3 = Find<global::Apache.Arrow.BooleanArray>(batch, "flag", "bool");
-            var column4 = Find<global::Apache.Arrow.BooleanArray>(batch, "optional_flag", "bool");
-            var column5 = Find<global::Apache.Arrow.Int8Array>(batch, "int8", "int8");
-            var column6 = Find<global::Apache.Arrow.Int16Array>(batch, "int16", "int16");
-            var column7 = Find<global::Apache.Arrow.Int32Array>(batch, "int32", "int32");
-            var column8 = Find<global::Apache.Arrow.Int64Array>(batch, "int64", "int64");
-            var column9 = Find<global::Apache.Arrow.UInt8Array>(batch, "u_int8", "uint8");
-            var column10 = Find<global::Apache.Arrow.UInt16Array>(batch, "u_int16", "uint16");
-            var column11 = Find<global::Apache.Arrow.UInt32Array>(batch, "u_int32", "uint32");
-            var column12 = Find<global::Apache.Arrow.UInt64Array>(batch, "u_int64", "uint64");
-            var column13 = Find<global::Apache.Arrow.Int32Array>(batch, "optional_int32", "int32");
-            var column14 = Find<global::Apache.Arrow.FloatArray>(batch, "single", "float32");
-            var column15 = Find<global::Apache.Arrow.DoubleArray>(batch, "double", "float64");
-            var column16 = Find<global::Apache.Arrow.DoubleArray>(batch, "optional_double", "float64");
-            var column17 = Find<global::Apache.Arrow.Decimal128Array>(batch, "price", "decimal128(38, 9)");
-            var column18 = Find<global::Apache.Arrow.Decimal128Array>(batch, "optional_price", "decimal128(38, 9)");
-            var column19 = Find<global::Apache.Arrow.TimestampArray>(batch, "created_at", "timestamp[us, tz=UTC]");
-            var column20 = Find<global::Apache.Arrow.TimestampArray>(batch, "deleted_at", "timestamp[us, tz=UTC]");
-            var column21 = Find<global::Apache.Arrow.TimestampArray>(batch, "published_at", "timestamp[us, tz=UTC]");
-            var column22 = Find<global::Apache.Arrow.TimestampArray>(batch, "reviewed_at", "timestamp[us, tz=UTC]");
-            var column23 = Find<global::Apache.Arrow.Date32Array>(batch, "day", "date32");
-            var column24 = Find<global::Apache.Arrow.Date32Array>(batch, "optional_day", "date32");
-            var column25 = Find<global::Apache.Arrow.StringArray>(batch, "optional_guid", "utf8");
-            var column26 = Find<global::Apache.Arrow.BinaryArray>(batch, "payload", "binary");
-            var column27 = Find<global::Apache.Arrow.BinaryArray>(batch, "optional_payload", "binary");
-            var column28 = Find<global::Apache.Arrow.StringArray>(batch, "status", "utf8");
-            var column29 = Find<global::Apache.Arrow.StringArray>(batch, "optional_status", "utf8");
-            var column30 = Find<global::Apache.Arrow.ListArray>(batch, "tags", "list<utf8>");
-            var column31 = Find<global::Apache.Arrow.ListArray>(batch, "labels", "list<utf8>");
-            var column32 = Find<global::Apache.Arrow.ListArray>(batch, "aliases", "list<utf8>");
-            var column33 = FindVector(batch, "embedding", 3);
-            var column34 = FindVector(batch, "point", 2);
-            var entities = new global::Catalog.EveryType[batch.Length];
+            var reader = new global::LanceOrm.Mapping.ArrowBatchReader(batch, Table, "EveryType");
+            var column0 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[0]);
+            var column1 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[1]);
+            var column2 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[2]);
+            var column3 = reader.Find<global::Apache.Arrow.BooleanArray>(s_columns[3]);
+            var column4 = reader.Find<global::Apache.Arrow.BooleanArray>(s_columns[4]);
+            var column5 = reader.Find<global::Apache.Arrow.Int8Array>(s_columns[5]);
+            var column6 = reader.Find<global::Apache.Arrow.Int16Array>(s_columns[6]);
+            var column7 = reader.Find<global::Apache.Arrow.Int32Array>(s_columns[7]);
+            var column8 = reader.Find<global::Apache.Arrow.Int64Array>(s_columns[8]);
+            var column9 = reader.Find<global::Apache.Arrow.UInt8Array>(s_columns[9]);
+            var column10 = reader.Find<global::Apache.Arrow.UInt16Array>(s_columns[10]);
+            var column11 = reader.Find<global::Apache.Arrow.UInt32Array>(s_columns[11]);
+            var column12 = reader.Find<global::Apache.Arrow.UInt64Array>(s_columns[12]);
+            var column13 = reader.Find<global::Apache.Arrow.Int32Array>(s_columns[13]);
+            var column14 = reader.Find<global::Apache.Arrow.FloatArray>(s_columns[14]);
+            var column15 = reader.Find<global::Apache.Arrow.DoubleArray>(s_columns[15]);
+            var column16 = reader.Find<global::Apache.Arrow.DoubleArray>(s_columns[16]);
+            var column17 = reader.Find<global::Apache.Arrow.Decimal128Array>(s_columns[17]);
+            var column18 = reader.Find<global::Apache.Arrow.Decimal128Array>(s_columns[18]);
+            var column19 = reader.Find<global::Apache.Arrow.TimestampArray>(s_columns[19]);
+            var column20 = reader.Find<global::Apache.Arrow.TimestampArray>(s_columns[20]);
+            var column21 = reader.Find<global::Apache.Arrow.TimestampArray>(s_columns[21]);
+            var column22 = reader.Find<global::Apache.Arrow.TimestampArray>(s_columns[22]);
+            var column23 = reader.Find<global::Apache.Arrow.Date32Array>(s_columns[23]);
+            var column24 = reader.Find<global::Apache.Arrow.Date32Array>(s_columns[24]);
+            var column25 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[25]);
+            var column26 = reader.Find<global::Apache.Arrow.BinaryArray>(s_columns[26]);
+            var column27 = reader.Find<global::Apache.Arrow.BinaryArray>(s_columns[27]);
+            var column28 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[28]);
+            var column29 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[29]);
+            var column30 = reader.Find<global::Apache.Arrow.ListArray>(s_columns[30]);
+            var column31 = reader.Find<global::Apache.Arrow.ListArray>(s_columns[31]);
+            var column32 = reader.Find<global::Apache.Arrow.ListArray>(s_columns[32]);
+            var column33 = reader.FindVector(s_columns[33]);
+            var column34 = reader.FindVector(s_columns[34]);
+            var entities = new global::Catalog.EveryType[reader.Length];
             for (var row = 0; row < entities.Length; row++)
             {
                 var entity = new global::Catalog.EveryType();
-                if (column0 is not null)
-                {
-                    entity.Id = ReadColumn0(column0, row);
-                }
-
-                if (column1 is not null)
-                {
-                    entity.Text = ReadColumn1(column1, row);
-                }
-
-                if (column2 is not null)
-                {
-                    entity.OptionalText = ReadColumn2(column2, row);
-                }
-
-                if (column3 is not null)
-                {
-                    entity.Flag = ReadColumn3(column3, row);
-                }
-
-                if (column4 is not null)
-                {
-                    entity.OptionalFlag = ReadColumn4(column4, row);
-                }
-
-                if (column5 is not null)
-                {
-                    entity.Int8 = ReadColumn5(column5, row);
-                }
-
-                if (column6 is not null)
-                {
-                    entity.Int16 = ReadColumn6(column6, row);
-                }
-
-                if (column7 is not null)
-                {
-                    entity.Int32 = ReadColumn7(column7, row);
-                }
-
-                if (column8 is not null)
-                {
-                    entity.Int64 = ReadColumn8(column8, row);
-                }
-
-                if (column9 is not null)
-                {
-                    entity.UInt8 = ReadColumn9(column9, row);
-                }
-
-                if (column10 is not null)
-                {
-                    entity.UInt16 = ReadColumn10(column10, row);
-                }
-
-                if (column11 is not null)
-                {
-                    entity.UInt32 = ReadColumn11(column11, row);
-                }
-
-                if (column12 is not null)
-                {
-                    entity.UInt64 = ReadColumn12(column12, row);
-                }
-
-                if (column13 is not null)
-                {
-                    entity.OptionalInt32 = ReadColumn13(column13, row);
-                }
-
-                if (column14 is not null)
-                {
-                    entity.Single = ReadColumn14(column14, row);
-                }
-
-                if (column15 is not null)
-                {
-                    entity.Double = ReadColumn15(column15, row);
-                }
-
-                if (column16 is not null)
-                {
-                    entity.OptionalDouble = ReadColumn16(column16, row);
-                }
-
-                if (column17 is not null)
-                {
-                    entity.Price = ReadColumn17(column17, row);
-                }
-
-                if (column18 is not null)
-                {
-                    entity.OptionalPrice = ReadColumn18(column18, row);
-                }
-
-                if (column19 is not null)
-                {
-                    entity.CreatedAt = ReadColumn19(column19, row);
-                }
-
-                if (column20 is not null)
-                {
-                    entity.DeletedAt = ReadColumn20(column20, row);
-                }
-
-                if (column21 is not null)
-                {
-                    entity.PublishedAt = ReadColumn21(column21, row);
-                }
-
-                if (column22 is not null)
-                {
-                    entity.ReviewedAt = ReadColumn22(column22, row);
-                }
-
-                if (column23 is not null)
-                {
-                    entity.Day = ReadColumn23(column23, row);
-                }
-
-                if (column24 is not null)
-                {
-                    entity.OptionalDay = ReadColumn24(column24, row);
-                }
-
-                if (column25 is not null)
-                {
-                    entity.OptionalGuid = ReadColumn25(column25, row);
-                }
-
-                if (column26 is not null)
-                {
-                    entity.Payload = ReadColumn26(column26, row);
-                }
-
-                if (column27 is not null)
-                {
-                    entity.OptionalPayload = ReadColumn27(column27, row);
-                }
-
-                if (column28 is not null)
-                {
-                    entity.Status = ReadColumn28(column28, row);
-                }
-
-                if (column29 is not null)
-                {
-                    entity.OptionalStatus = ReadColumn29(column29, row);
-                }
-
-                if (column30 is not null)
-                {
-                    entity.Tags = ReadColumn30(column30, row);
-                }
-
-                if (column31 is not null)
-                {
-                    entity.Labels = ReadColumn31(column31, row);
-                }
-
-                if (column32 is not null)
-                {
-                    entity.Aliases = ReadColumn32(column32, row);
-                }
-
-                if (column33 is not null)
-                {
-                    entity.Embedding = ReadColumn33(column33, row);
-                }
-
-                if (column34 is not null)
-                {
-                    entity.Point = ReadColumn34(column34, row);
-                }
-
+                if (column0 is not null) entity.Id = global::LanceOrm.Mapping.ArrowColumnReader.GetGuid(column0, row).GetValueOrDefault();
+                if (column1 is not null) entity.Text = column1.GetString(row) ?? "";
+                if (column2 is not null) entity.OptionalText = column2.GetString(row);
+                if (column3 is not null) entity.Flag = column3.GetValue(row).GetValueOrDefault();
+                if (column4 is not null) entity.OptionalFlag = column4.GetValue(row);
+                if (column5 is not null) entity.Int8 = column5.GetValue(row).GetValueOrDefault();
+                if (column6 is not null) entity.Int16 = column6.GetValue(row).GetValueOrDefault();
+                if (column7 is not null) entity.Int32 = column7.GetValue(row).GetValueOrDefault();
+                if (column8 is not null) entity.Int64 = column8.GetValue(row).GetValueOrDefault();
+                if (column9 is not null) entity.UInt8 = column9.GetValue(row).GetValueOrDefault();
+                if (column10 is not null) entity.UInt16 = column10.GetValue(row).GetValueOrDefault();
+                if (column11 is not null) entity.UInt32 = column11.GetValue(row).GetValueOrDefault();
+                if (column12 is not null) entity.UInt64 = column12.GetValue(row).GetValueOrDefault();
+                if (column13 is not null) entity.OptionalInt32 = column13.GetValue(row);
+                if (column14 is not null) entity.Single = column14.GetValue(row).GetValueOrDefault();
+                if (column15 is not null) entity.Double = column15.GetValue(row).GetValueOrDefault();
+                if (column16 is not null) entity.OptionalDouble = column16.GetValue(row);
+                if (column17 is not null) entity.Price = column17.GetValue(row).GetValueOrDefault();
+                if (column18 is not null) entity.OptionalPrice = column18.GetValue(row);
+                if (column19 is not null) entity.CreatedAt = global::LanceOrm.Mapping.ArrowColumnReader.GetUtcDateTime(column19, row).GetValueOrDefault();
+                if (column20 is not null) entity.DeletedAt = global::LanceOrm.Mapping.ArrowColumnReader.GetUtcDateTime(column20, row);
+                if (column21 is not null) entity.PublishedAt = column21.GetTimestamp(row).GetValueOrDefault();
+                if (column22 is not null) entity.ReviewedAt = column22.GetTimestamp(row);
+                if (column23 is not null) entity.Day = column23.GetDateOnly(row).GetValueOrDefault();
+                if (column24 is not null) entity.OptionalDay = column24.GetDateOnly(row);
+                if (column25 is not null) entity.OptionalGuid = global::LanceOrm.Mapping.ArrowColumnReader.GetGuid(column25, row);
+                if (column26 is not null) entity.Payload = global::LanceOrm.Mapping.ArrowColumnReader.GetBytes(column26, row) ?? global::System.Array.Empty<byte>();
+                if (column27 is not null) entity.OptionalPayload = global::LanceOrm.Mapping.ArrowColumnReader.GetBytes(column27, row);
+                if (column28 is not null) entity.Status = global::LanceOrm.Mapping.ArrowColumnReader.GetEnum(column28, row, ParseStatus).GetValueOrDefault();
+                if (column29 is not null) entity.OptionalStatus = global::LanceOrm.Mapping.ArrowColumnReader.GetEnum(column29, row, ParseStatus);
+                if (column30 is not null) entity.Tags = global::LanceOrm.Mapping.ArrowColumnReader.GetStringList(column30, row) ?? new global::System.Collections.Generic.List<string>();
+                if (column31 is not null) entity.Labels = global::LanceOrm.Mapping.ArrowColumnReader.GetStringArray(column31, row) ?? global::System.Array.Empty<string>();
+                if (column32 is not null) entity.Aliases = global::LanceOrm.Mapping.ArrowColumnReader.GetStringArray(column32, row);
+                if (column33 is not null) entity.Embedding = global::LanceOrm.Mapping.ArrowColumnReader.GetVectorArray(column33, row);
+                if (column34 is not null) entity.Point = global::LanceOrm.Mapping.ArrowColumnReader.GetVectorMemory(column34, row).GetValueOrDefault();
                 entities[row] = entity;
             }
 
             return entities;
-        }
-
-        /// <summary>Column <c>id</c> (utf8) from <see cref="global::Catalog.EveryType.Id"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn0(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Id;
-                builder.Append(value.ToString("D"));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>text</c> (utf8) from <see cref="global::Catalog.EveryType.Text"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn1(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Text ?? throw NullValue(row, "Text", "text");
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_text</c> (utf8) from <see cref="global::Catalog.EveryType.OptionalText"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn2(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalText is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>flag</c> (bool) from <see cref="global::Catalog.EveryType.Flag"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn3(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.BooleanArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Flag;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_flag</c> (bool) from <see cref="global::Catalog.EveryType.OptionalFlag"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn4(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.BooleanArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalFlag is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>int8</c> (int8) from <see cref="global::Catalog.EveryType.Int8"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn5(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int8Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Int8;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>int16</c> (int16) from <see cref="global::Catalog.EveryType.Int16"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn6(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int16Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Int16;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>int32</c> (int32) from <see cref="global::Catalog.EveryType.Int32"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn7(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int32Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Int32;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>int64</c> (int64) from <see cref="global::Catalog.EveryType.Int64"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn8(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int64Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Int64;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>u_int8</c> (uint8) from <see cref="global::Catalog.EveryType.UInt8"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn9(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.UInt8Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].UInt8;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>u_int16</c> (uint16) from <see cref="global::Catalog.EveryType.UInt16"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn10(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.UInt16Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].UInt16;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>u_int32</c> (uint32) from <see cref="global::Catalog.EveryType.UInt32"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn11(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.UInt32Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].UInt32;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>u_int64</c> (uint64) from <see cref="global::Catalog.EveryType.UInt64"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn12(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.UInt64Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].UInt64;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_int32</c> (int32) from <see cref="global::Catalog.EveryType.OptionalInt32"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn13(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int32Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalInt32 is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>single</c> (float32) from <see cref="global::Catalog.EveryType.Single"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn14(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.FloatArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Single;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>double</c> (float64) from <see cref="global::Catalog.EveryType.Double"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn15(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.DoubleArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Double;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_double</c> (float64) from <see cref="global::Catalog.EveryType.OptionalDouble"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn16(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.DoubleArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalDouble is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>price</c> (decimal128(38, 9)) from <see cref="global::Catalog.EveryType.Price"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn17(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Decimal128Array.Builder(s_type17).Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Price;
-                builder.Append(FitDecimal(value, row, "Price", "price"));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_price</c> (decimal128(38, 9)) from <see cref="global::Catalog.EveryType.OptionalPrice"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn18(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Decimal128Array.Builder(s_type18).Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalPrice is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(FitDecimal(value, row, "OptionalPrice", "optional_price"));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>created_at</c> (timestamp[us, tz=UTC]) from <see cref="global::Catalog.EveryType.CreatedAt"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn19(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.TimestampArray.Builder(s_type19).Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].CreatedAt;
-                builder.Append(ToUtcTimestamp(value));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>deleted_at</c> (timestamp[us, tz=UTC]) from <see cref="global::Catalog.EveryType.DeletedAt"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn20(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.TimestampArray.Builder(s_type20).Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].DeletedAt is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(ToUtcTimestamp(value));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>published_at</c> (timestamp[us, tz=UTC]) from <see cref="global::Catalog.EveryType.PublishedAt"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn21(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.TimestampArray.Builder(s_type21).Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].PublishedAt;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>reviewed_at</c> (timestamp[us, tz=UTC]) from <see cref="global::Catalog.EveryType.ReviewedAt"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn22(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.TimestampArray.Builder(s_type22).Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].ReviewedAt is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>day</c> (date32) from <see cref="global::Catalog.EveryType.Day"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn23(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Date32Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Day;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_day</c> (date32) from <see cref="global::Catalog.EveryType.OptionalDay"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn24(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Date32Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalDay is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_guid</c> (utf8) from <see cref="global::Catalog.EveryType.OptionalGuid"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn25(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalGuid is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value.ToString("D"));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>payload</c> (binary) from <see cref="global::Catalog.EveryType.Payload"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn26(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.BinaryArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Payload ?? throw NullValue(row, "Payload", "payload");
-                builder.Append(new global::System.ReadOnlySpan<byte>(value));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_payload</c> (binary) from <see cref="global::Catalog.EveryType.OptionalPayload"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn27(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.BinaryArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalPayload is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(new global::System.ReadOnlySpan<byte>(value));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>status</c> (utf8) from <see cref="global::Catalog.EveryType.Status"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn28(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Status;
-                builder.Append(FormatStatus(value));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>optional_status</c> (utf8) from <see cref="global::Catalog.EveryType.OptionalStatus"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn29(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].OptionalStatus is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(FormatOptionalStatus(value));
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>tags</c> (list&lt;utf8&gt;) from <see cref="global::Catalog.EveryType.Tags"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn30(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.ListArray.Builder(s_type30.ValueField).Reserve(count);
-            var values = (global::Apache.Arrow.StringArray.Builder)builder.ValueBuilder;
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Tags ?? throw NullValue(row, "Tags", "tags");
-                builder.Append();
-                foreach (var item in value)
-                {
-                    if (item is null)
-                    {
-                        values.AppendNull();
-                    }
-                    else
-                    {
-                        values.Append(item);
-                    }
-                }
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>labels</c> (list&lt;utf8&gt;) from <see cref="global::Catalog.EveryType.Labels"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn31(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.ListArray.Builder(s_type31.ValueField).Reserve(count);
-            var values = (global::Apache.Arrow.StringArray.Builder)builder.ValueBuilder;
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Labels ?? throw NullValue(row, "Labels", "labels");
-                builder.Append();
-                foreach (var item in value)
-                {
-                    if (item is null)
-                    {
-                        values.AppendNull();
-                    }
-                    else
-                    {
-                        values.Append(item);
-                    }
-                }
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>aliases</c> (list&lt;utf8&gt;) from <see cref="global::Catalog.EveryType.Aliases"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn32(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.ListArray.Builder(s_type32.ValueField).Reserve(count);
-            var values = (global::Apache.Arrow.StringArray.Builder)builder.ValueBuilder;
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].Aliases is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append();
-                foreach (var item in value)
-                {
-                    if (item is null)
-                    {
-                        values.AppendNull();
-                    }
-                    else
-                    {
-                        values.Append(item);
-                    }
-                }
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>embedding</c> (fixed_size_list&lt;float32&gt;[3]) from <see cref="global::Catalog.EveryType.Embedding"/>; an empty or null vector is written as null.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn33(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var values = new global::Apache.Arrow.FloatArray.Builder().Reserve(count * 3);
-            var validity = new global::Apache.Arrow.ArrowBuffer.BitmapBuilder(count);
-            var nullCount = 0;
-            for (var row = 0; row < count; row++)
-            {
-                var span = entities[row].Embedding is { Length: > 0 } vector ? new global::System.ReadOnlySpan<float>(vector) : default;
-                if (span.IsEmpty)
-                {
-                    nullCount++;
-                    validity.Append(false);
-                    for (var k = 0; k < 3; k++)
-                    {
-                        values.Append(0f);
-                    }
-
-                    continue;
-                }
-
-                if (span.Length != 3)
-                {
-                    throw new global::System.ArgumentException($"entities[{row}].Embedding has {span.Length} dimensions; column 'embedding' holds 3.", "entities");
-                }
-
-                validity.Append(true);
-                values.Append(span);
-            }
-
-            return new global::Apache.Arrow.FixedSizeListArray(s_type33, count, values.Build(), validity.Build(), nullCount, 0);
-        }
-
-        /// <summary>Column <c>point</c> (fixed_size_list&lt;float32&gt;[2]) from <see cref="global::Catalog.EveryType.Point"/>; an empty or null vector is written as null.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn34(global::System.Collections.Generic.IReadOnlyList<global::Catalog.EveryType> entities)
-        {
-            var count = entities.Count;
-            var values = new global::Apache.Arrow.FloatArray.Builder().Reserve(count * 2);
-            var validity = new global::Apache.Arrow.ArrowBuffer.BitmapBuilder(count);
-            var nullCount = 0;
-            for (var row = 0; row < count; row++)
-            {
-                var span = entities[row].Point.Span;
-                if (span.IsEmpty)
-                {
-                    nullCount++;
-                    validity.Append(false);
-                    for (var k = 0; k < 2; k++)
-                    {
-                        values.Append(0f);
-                    }
-
-                    continue;
-                }
-
-                if (span.Length != 2)
-                {
-                    throw new global::System.ArgumentException($"entities[{row}].Point has {span.Length} dimensions; column 'point' holds 2.", "entities");
-                }
-
-                validity.Append(true);
-                values.Append(span);
-            }
-
-            return new global::Apache.Arrow.FixedSizeListArray(s_type34, count, values.Build(), validity.Build(), nullCount, 0);
-        }
-
-        private static global::System.Guid ReadColumn0(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) is { } text ? global::System.Guid.Parse(text) : default;
-
-        private static string ReadColumn1(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) ?? "";
-
-        private static string? ReadColumn2(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row);
-
-        private static bool ReadColumn3(global::Apache.Arrow.BooleanArray array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static bool? ReadColumn4(global::Apache.Arrow.BooleanArray array, int row) =>
-            array.GetValue(row);
-
-        private static sbyte ReadColumn5(global::Apache.Arrow.Int8Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static short ReadColumn6(global::Apache.Arrow.Int16Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static int ReadColumn7(global::Apache.Arrow.Int32Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static long ReadColumn8(global::Apache.Arrow.Int64Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static byte ReadColumn9(global::Apache.Arrow.UInt8Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static ushort ReadColumn10(global::Apache.Arrow.UInt16Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static uint ReadColumn11(global::Apache.Arrow.UInt32Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static ulong ReadColumn12(global::Apache.Arrow.UInt64Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static int? ReadColumn13(global::Apache.Arrow.Int32Array array, int row) =>
-            array.GetValue(row);
-
-        private static float ReadColumn14(global::Apache.Arrow.FloatArray array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static double ReadColumn15(global::Apache.Arrow.DoubleArray array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static double? ReadColumn16(global::Apache.Arrow.DoubleArray array, int row) =>
-            array.GetValue(row);
-
-        private static decimal ReadColumn17(global::Apache.Arrow.Decimal128Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static decimal? ReadColumn18(global::Apache.Arrow.Decimal128Array array, int row) =>
-            array.GetValue(row);
-
-        private static global::System.DateTime ReadColumn19(global::Apache.Arrow.TimestampArray array, int row) =>
-            (array.GetTimestamp(row)?.UtcDateTime).GetValueOrDefault();
-
-        private static global::System.DateTime? ReadColumn20(global::Apache.Arrow.TimestampArray array, int row) =>
-            (array.GetTimestamp(row)?.UtcDateTime);
-
-        private static global::System.DateTimeOffset ReadColumn21(global::Apache.Arrow.TimestampArray array, int row) =>
-            array.GetTimestamp(row).GetValueOrDefault();
-
-        private static global::System.DateTimeOffset? ReadColumn22(global::Apache.Arrow.TimestampArray array, int row) =>
-            array.GetTimestamp(row);
-
-        private static global::System.DateOnly ReadColumn23(global::Apache.Arrow.Date32Array array, int row) =>
-            array.GetDateOnly(row).GetValueOrDefault();
-
-        private static global::System.DateOnly? ReadColumn24(global::Apache.Arrow.Date32Array array, int row) =>
-            array.GetDateOnly(row);
-
-        private static global::System.Guid? ReadColumn25(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) is { } text ? global::System.Guid.Parse(text) : null;
-
-        private static byte[] ReadColumn26(global::Apache.Arrow.BinaryArray array, int row) =>
-            array.IsNull(row) ? global::System.Array.Empty<byte>() : array.GetBytes(row).ToArray();
-
-        private static byte[]? ReadColumn27(global::Apache.Arrow.BinaryArray array, int row) =>
-            array.IsNull(row) ? null : array.GetBytes(row).ToArray();
-
-        private static global::Catalog.Status ReadColumn28(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) is { } text ? ParseStatus(text) : default;
-
-        private static global::Catalog.Status? ReadColumn29(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) is { } text ? ParseOptionalStatus(text) : null;
-
-        private static global::System.Collections.Generic.List<string> ReadColumn30(global::Apache.Arrow.ListArray array, int row)
-        {
-            if (array.IsNull(row))
-            {
-                return new global::System.Collections.Generic.List<string>();
-            }
-
-            var values = array.Values as global::Apache.Arrow.StringArray ?? throw ColumnTypeMismatch("tags", "list<utf8>", array);
-            var offsets = array.ValueOffsets;
-            var start = offsets[row];
-            var length = offsets[row + 1] - start;
-            var result = new global::System.Collections.Generic.List<string>(length);
-            for (var k = 0; k < length; k++)
-            {
-                result.Add(values.GetString(start + k) ?? "");
-            }
-
-            return result;
-        }
-
-        private static string[] ReadColumn31(global::Apache.Arrow.ListArray array, int row)
-        {
-            if (array.IsNull(row))
-            {
-                return global::System.Array.Empty<string>();
-            }
-
-            var values = array.Values as global::Apache.Arrow.StringArray ?? throw ColumnTypeMismatch("labels", "list<utf8>", array);
-            var offsets = array.ValueOffsets;
-            var start = offsets[row];
-            var length = offsets[row + 1] - start;
-            var result = new string[length];
-            for (var k = 0; k < length; k++)
-            {
-                result[k] = values.GetString(start + k) ?? "";
-            }
-
-            return result;
-        }
-
-        private static global::System.Collections.Generic.IReadOnlyList<string>? ReadColumn32(global::Apache.Arrow.ListArray array, int row)
-        {
-            if (array.IsNull(row))
-            {
-                return null;
-            }
-
-            var values = array.Values as global::Apache.Arrow.StringArray ?? throw ColumnTypeMismatch("aliases", "list<utf8>", array);
-            var offsets = array.ValueOffsets;
-            var start = offsets[row];
-            var length = offsets[row + 1] - start;
-            var result = new string[length];
-            for (var k = 0; k < length; k++)
-            {
-                result[k] = values.GetString(start + k) ?? "";
-            }
-
-            return result;
-        }
-
-        private static float[]? ReadColumn33(global::Apache.Arrow.FixedSizeListArray array, int row)
-        {
-            if (array.IsNull(row))
-            {
-                return null;
-            }
-
-            return ((global::Apache.Arrow.FloatArray)array.Values).Values.Slice((array.Offset + row) * 3, 3).ToArray();
-        }
-
-        private static global::System.ReadOnlyMemory<float> ReadColumn34(global::Apache.Arrow.FixedSizeListArray array, int row)
-        {
-            if (array.IsNull(row))
-            {
-                return default;
-            }
-
-            return new global::System.ReadOnlyMemory<float>(((global::Apache.Arrow.FloatArray)array.Values).Values.Slice((array.Offset + row) * 2, 2).ToArray());
-        }
-
-        private static TArray? Find<TArray>(global::Apache.Arrow.RecordBatch batch, string column, string expected)
-            where TArray : class, global::Apache.Arrow.IArrowArray
-        {
-            var index = batch.Schema.GetFieldIndex(column, global::System.StringComparer.Ordinal);
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var array = batch.Column(index);
-            return array as TArray ?? throw ColumnTypeMismatch(column, expected, array);
-        }
-
-        private static global::System.InvalidOperationException ColumnTypeMismatch(string column, string expected, global::Apache.Arrow.IArrowArray actual) =>
-            new global::System.InvalidOperationException($"Column '{column}' of table 'every_type' holds {actual.Data.DataType.Name}; EveryType maps it as {expected}.");
-
-        private static global::Apache.Arrow.FixedSizeListArray? FindVector(global::Apache.Arrow.RecordBatch batch, string column, int dimensions)
-        {
-            var expected = $"fixed_size_list<float32>[{dimensions}]";
-            var array = Find<global::Apache.Arrow.FixedSizeListArray>(batch, column, expected);
-            if (array is not null && (array.Data.DataType is not global::Apache.Arrow.Types.FixedSizeListType { ListSize: var size } || size != dimensions || array.Values is not global::Apache.Arrow.FloatArray))
-            {
-                throw ColumnTypeMismatch(column, expected, array);
-            }
-
-            return array;
-        }
-
-        private static global::System.ArgumentException NullValue(int row, string property, string column) =>
-            new global::System.ArgumentException($"entities[{row}].{property} is null, but column '{column}' of table 'every_type' is not nullable.", "entities");
-
-        /// <summary>Local times are converted to UTC; unspecified times are taken as UTC.</summary>
-        private static global::System.DateTimeOffset ToUtcTimestamp(global::System.DateTime value) =>
-            new global::System.DateTimeOffset(value.Kind == global::System.DateTimeKind.Local
-                ? value.ToUniversalTime()
-                : global::System.DateTime.SpecifyKind(value, global::System.DateTimeKind.Utc));
-
-        /// <summary>decimal128(38, 9) holds 9 fractional digits: trailing zeros are dropped, anything else is an error (never rounded).</summary>
-        private static decimal FitDecimal(decimal value, int row, string property, string column)
-        {
-            var fitted = global::System.Math.Round(value, 9);
-            return fitted == value
-                ? fitted
-                : throw new global::System.ArgumentException($"entities[{row}].{property} has more than 9 fractional digits; column '{column}' is decimal128(38, 9) and would round it.", "entities");
         }
 
         private static string FormatStatus(global::Catalog.Status value) => value switch
@@ -1301,22 +234,6 @@ namespace Catalog
         };
 
         private static global::Catalog.Status ParseStatus(string text) => text switch
-        {
-            "Draft" => global::Catalog.Status.Draft,
-            "Published" => global::Catalog.Status.Published,
-            "Archived" => global::Catalog.Status.Archived,
-            _ => global::System.Enum.Parse<global::Catalog.Status>(text),
-        };
-
-        private static string FormatOptionalStatus(global::Catalog.Status value) => value switch
-        {
-            global::Catalog.Status.Draft => "Draft",
-            global::Catalog.Status.Published => "Published",
-            global::Catalog.Status.Archived => "Archived",
-            _ => value.ToString(),
-        };
-
-        private static global::Catalog.Status ParseOptionalStatus(string text) => text switch
         {
             "Draft" => global::Catalog.Status.Draft,
             "Published" => global::Catalog.Status.Published,

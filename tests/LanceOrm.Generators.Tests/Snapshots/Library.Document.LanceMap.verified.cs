@@ -11,25 +11,12 @@ namespace Library
 
     /// <summary>
     /// The generated mapping between <see cref="global::Library.Document"/> and the LanceDB table <c>documents</c>:
-    /// Arrow schema, column-by-column writer and reader (no reflection, no boxing).
+    /// Arrow schema, column-by-column writer and reader over typed getters (no reflection, no boxing).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LanceOrm.Generators", "1.0")]
     public sealed class DocumentLanceMap : global::LanceOrm.Mapping.ILanceEntityMap<global::Library.Document>
     {
-        private static readonly global::Apache.Arrow.Types.Int64Type s_type0 = global::Apache.Arrow.Types.Int64Type.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type1 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.StringType s_type2 = global::Apache.Arrow.Types.StringType.Default;
-        private static readonly global::Apache.Arrow.Types.FixedSizeListType s_type3 = new global::Apache.Arrow.Types.FixedSizeListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.FloatType.Default, true), 384);
-        private static readonly global::Apache.Arrow.Types.FixedSizeListType s_type4 = new global::Apache.Arrow.Types.FixedSizeListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.FloatType.Default, true), 1536);
-
-        private static readonly global::Apache.Arrow.Schema s_schema = new global::Apache.Arrow.Schema.Builder()
-            .Field(new global::Apache.Arrow.Field("doc_id", s_type0, false))
-            .Field(new global::Apache.Arrow.Field("title", s_type1, false))
-            .Field(new global::Apache.Arrow.Field("summary", s_type2, true))
-            .Field(new global::Apache.Arrow.Field("title_vector", s_type3, true))
-            .Field(new global::Apache.Arrow.Field("summary_embedding", s_type4, true))
-            .Metadata("embedding_functions", "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"title\",\"vector_column\":\"title_vector\",\"sourceColumn\":\"title\",\"vectorColumn\":\"title_vector\"},{\"name\":\"openai-small\",\"model\":{},\"source_column\":\"summary\",\"vector_column\":\"summary_embedding\",\"sourceColumn\":\"summary\",\"vectorColumn\":\"summary_embedding\"}]")
-            .Build();
+        private const string Table = "documents";
 
         private static readonly global::LanceOrm.Mapping.LanceColumnInfo[] s_columns = new global::LanceOrm.Mapping.LanceColumnInfo[]
         {
@@ -39,6 +26,8 @@ namespace Library
             new global::LanceOrm.Mapping.LanceColumnInfo("TitleVector", "title_vector", global::LanceOrm.Mapping.LanceValueKind.Vector, true, VectorDimensions: 384),
             new global::LanceOrm.Mapping.LanceColumnInfo("", "summary_embedding", global::LanceOrm.Mapping.LanceValueKind.Vector, true, VectorDimensions: 1536),
         };
+
+        private static readonly global::Apache.Arrow.Schema s_schema = global::LanceOrm.Mapping.LanceArrowTypes.CreateSchema(s_columns, "[{\"name\":\"sentence-transformers\",\"model\":{\"name\":\"all-MiniLM-L6-v2\"},\"source_column\":\"title\",\"vector_column\":\"title_vector\",\"sourceColumn\":\"title\",\"vectorColumn\":\"title_vector\"},{\"name\":\"openai-small\",\"model\":{},\"source_column\":\"summary\",\"vector_column\":\"summary_embedding\",\"sourceColumn\":\"summary\",\"vectorColumn\":\"summary_embedding\"}]");
 
         private static readonly global::LanceOrm.Mapping.EmbeddingBinding<global::Library.Document>[] s_embeddings = new global::LanceOrm.Mapping.EmbeddingBinding<global::Library.Document>[]
         {
@@ -73,7 +62,7 @@ namespace Library
         }
 
         /// <inheritdoc />
-        public string TableName => "documents";
+        public string TableName => Table;
 
         /// <inheritdoc />
         public global::Apache.Arrow.Schema Schema => s_schema;
@@ -97,39 +86,14 @@ namespace Library
         /// <inheritdoc />
         public global::Apache.Arrow.RecordBatch ToRecordBatch(global::System.Collections.Generic.IReadOnlyList<global::Library.Document> entities, global::System.Collections.Generic.IReadOnlyList<global::System.ReadOnlyMemory<float>> embeddingVectors)
         {
-            global::System.ArgumentNullException.ThrowIfNull(entities);
-            global::System.ArgumentNullException.ThrowIfNull(embeddingVectors);
-            var count = entities.Count;
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row] is null)
-                {
-                    throw new global::System.ArgumentException($"entities[{row}] is null.", nameof(entities));
-                }
-            }
-
-            if (embeddingVectors.Count != 2)
-            {
-                throw new global::System.ArgumentException($"Document has 2 embedded properties (Title -> title_vector, Summary -> summary_embedding) but {embeddingVectors.Count} vector buffers were given.", nameof(embeddingVectors));
-            }
-
-            if (embeddingVectors[0].Length < count * 384)
-            {
-                throw new global::System.ArgumentException($"The vector buffer of Title (column 'title_vector') holds {embeddingVectors[0].Length} floats; {count} rows of 384 dimensions need {count * 384}.", nameof(embeddingVectors));
-            }
-
-            if (embeddingVectors[1].Length < count * 1536)
-            {
-                throw new global::System.ArgumentException($"The vector buffer of Summary (column 'summary_embedding') holds {embeddingVectors[1].Length} floats; {count} rows of 1536 dimensions need {count * 1536}.", nameof(embeddingVectors));
-            }
-
+            var count = global::LanceOrm.Mapping.ArrowColumnWriter.CheckBatch(entities, embeddingVectors, "Document", s_embeddingList);
             var columns = new global::Apache.Arrow.IArrowArray[]
             {
-                WriteColumn0(entities),
-                WriteColumn1(entities),
-                WriteColumn2(entities),
-                WriteColumn3(entities, embeddingVectors[0]),
-                WriteColumn4(entities, embeddingVectors[1]),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Int64(entities, static entity => entity.Id),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[1], Table, static entity => entity.Title),
+                global::LanceOrm.Mapping.ArrowColumnWriter.String(entities, s_columns[2], Table, static entity => entity.Summary),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Embedding(entities, embeddingVectors[0], s_embeddings[0]),
+                global::LanceOrm.Mapping.ArrowColumnWriter.Embedding(entities, embeddingVectors[1], s_embeddings[1]),
             };
             return new global::Apache.Arrow.RecordBatch(s_schema, columns, count);
         }
@@ -137,196 +101,29 @@ namespace Library
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::Library.Document> ReadBatch(global::Apache.Arrow.RecordBatch batch)
         {
-            global::System.ArgumentNullException.ThrowIfNull(batch);
-            var column0 = Find<global::Apache.Arrow.Int64Array>(batch, "doc_id", "int64");
-            var column1 = Find<global::Apache.Arrow.StringArray>(batch, "title", "utf8");
-            var column2 = Find<global::Apache.Arrow.StringArray>(batch, "summary", "utf8");
-            var column3 = FindVector(batch, "title_vector", 384);
-            var extra0 = FindExtra(batch, "_distance");
-            var extra1 = FindExtra(batch, "_rowid");
-            var entities = new global::Library.Document[batch.Length];
+            var reader = new global::LanceOrm.Mapping.ArrowBatchReader(batch, Table, "Document");
+            var column0 = reader.Find<global::Apache.Arrow.Int64Array>(s_columns[0]);
+            var column1 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[1]);
+            var column2 = reader.Find<global::Apache.Arrow.StringArray>(s_columns[2]);
+            var column3 = reader.FindVector(s_columns[3]);
+            var extra0 = reader.FindExtra("_distance");
+            var extra1 = reader.FindExtra("_rowid");
+            var entities = new global::Library.Document[reader.Length];
             for (var row = 0; row < entities.Length; row++)
             {
                 var entity = new global::Library.Document
                 {
-                    Id = column0 is null ? default : ReadColumn0(column0, row),
-                    Title = column1 is null ? "" : ReadColumn1(column1, row),
-                    Summary = column2 is null ? null : ReadColumn2(column2, row),
-                    TitleVector = column3 is null ? null : ReadColumn3(column3, row),
-                    Distance = extra0 is null ? default : (float?)ReadReal(extra0, row),
+                    Id = column0 is null ? default : column0.GetValue(row).GetValueOrDefault(),
+                    Title = column1 is null ? "" : column1.GetString(row) ?? "",
+                    Summary = column2 is null ? null : column2.GetString(row),
+                    TitleVector = column3 is null ? null : global::LanceOrm.Mapping.ArrowColumnReader.GetVectorArray(column3, row),
+                    Distance = extra0 is null ? default : (float?)global::LanceOrm.Mapping.ArrowColumnReader.GetReal(extra0, row),
                 };
-                if (extra1 is not null)
-                {
-                    entity.RowId = ReadRowId(extra1, row).GetValueOrDefault();
-                }
-
+                if (extra1 is not null) entity.RowId = global::LanceOrm.Mapping.ArrowColumnReader.GetRowId(extra1, row).GetValueOrDefault();
                 entities[row] = entity;
             }
 
             return entities;
         }
-
-        /// <summary>Column <c>doc_id</c> (int64) from <see cref="global::Library.Document.Id"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn0(global::System.Collections.Generic.IReadOnlyList<global::Library.Document> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.Int64Array.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Id;
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>title</c> (utf8) from <see cref="global::Library.Document.Title"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn1(global::System.Collections.Generic.IReadOnlyList<global::Library.Document> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                var value = entities[row].Title ?? throw NullValue(row, "Title", "title");
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>summary</c> (utf8) from <see cref="global::Library.Document.Summary"/>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn2(global::System.Collections.Generic.IReadOnlyList<global::Library.Document> entities)
-        {
-            var count = entities.Count;
-            var builder = new global::Apache.Arrow.StringArray.Builder().Reserve(count);
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].Summary is not { } value)
-                {
-                    builder.AppendNull();
-                    continue;
-                }
-
-                builder.Append(value);
-            }
-
-            return builder.Build();
-        }
-
-        /// <summary>Column <c>title_vector</c> (fixed_size_list&lt;float32&gt;[384]): the vectors of <see cref="global::Library.Document.Title"/> computed by <c>minilm</c>.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn3(global::System.Collections.Generic.IReadOnlyList<global::Library.Document> entities, global::System.ReadOnlyMemory<float> vectors)
-        {
-            var count = entities.Count;
-            var source = vectors.Span;
-            var values = new global::Apache.Arrow.FloatArray.Builder().Reserve(count * 384);
-            var validity = new global::Apache.Arrow.ArrowBuffer.BitmapBuilder(count);
-            var nullCount = 0;
-            for (var row = 0; row < count; row++)
-            {
-                validity.Append(true);
-                values.Append(source.Slice(row * 384, 384));
-            }
-
-            return new global::Apache.Arrow.FixedSizeListArray(s_type3, count, values.Build(), validity.Build(), nullCount, 0);
-        }
-
-        /// <summary>Column <c>summary_embedding</c> (fixed_size_list&lt;float32&gt;[1536]): the vectors of <see cref="global::Library.Document.Summary"/> computed by <c>openai-small</c>; null text gives a null vector.</summary>
-        private static global::Apache.Arrow.IArrowArray WriteColumn4(global::System.Collections.Generic.IReadOnlyList<global::Library.Document> entities, global::System.ReadOnlyMemory<float> vectors)
-        {
-            var count = entities.Count;
-            var source = vectors.Span;
-            var values = new global::Apache.Arrow.FloatArray.Builder().Reserve(count * 1536);
-            var validity = new global::Apache.Arrow.ArrowBuffer.BitmapBuilder(count);
-            var nullCount = 0;
-            for (var row = 0; row < count; row++)
-            {
-                if (entities[row].Summary is null)
-                {
-                    nullCount++;
-                    validity.Append(false);
-                    for (var k = 0; k < 1536; k++)
-                    {
-                        values.Append(0f);
-                    }
-
-                    continue;
-                }
-
-                validity.Append(true);
-                values.Append(source.Slice(row * 1536, 1536));
-            }
-
-            return new global::Apache.Arrow.FixedSizeListArray(s_type4, count, values.Build(), validity.Build(), nullCount, 0);
-        }
-
-        private static long ReadColumn0(global::Apache.Arrow.Int64Array array, int row) =>
-            array.GetValue(row).GetValueOrDefault();
-
-        private static string ReadColumn1(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row) ?? "";
-
-        private static string? ReadColumn2(global::Apache.Arrow.StringArray array, int row) =>
-            array.GetString(row);
-
-        private static float[]? ReadColumn3(global::Apache.Arrow.FixedSizeListArray array, int row)
-        {
-            if (array.IsNull(row))
-            {
-                return null;
-            }
-
-            return ((global::Apache.Arrow.FloatArray)array.Values).Values.Slice((array.Offset + row) * 384, 384).ToArray();
-        }
-
-        private static TArray? Find<TArray>(global::Apache.Arrow.RecordBatch batch, string column, string expected)
-            where TArray : class, global::Apache.Arrow.IArrowArray
-        {
-            var index = batch.Schema.GetFieldIndex(column, global::System.StringComparer.Ordinal);
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var array = batch.Column(index);
-            return array as TArray ?? throw ColumnTypeMismatch(column, expected, array);
-        }
-
-        private static global::System.InvalidOperationException ColumnTypeMismatch(string column, string expected, global::Apache.Arrow.IArrowArray actual) =>
-            new global::System.InvalidOperationException($"Column '{column}' of table 'documents' holds {actual.Data.DataType.Name}; Document maps it as {expected}.");
-
-        private static global::Apache.Arrow.FixedSizeListArray? FindVector(global::Apache.Arrow.RecordBatch batch, string column, int dimensions)
-        {
-            var expected = $"fixed_size_list<float32>[{dimensions}]";
-            var array = Find<global::Apache.Arrow.FixedSizeListArray>(batch, column, expected);
-            if (array is not null && (array.Data.DataType is not global::Apache.Arrow.Types.FixedSizeListType { ListSize: var size } || size != dimensions || array.Values is not global::Apache.Arrow.FloatArray))
-            {
-                throw ColumnTypeMismatch(column, expected, array);
-            }
-
-            return array;
-        }
-
-        private static global::System.ArgumentException NullValue(int row, string property, string column) =>
-            new global::System.ArgumentException($"entities[{row}].{property} is null, but column '{column}' of table 'documents' is not nullable.", "entities");
-
-        private static global::Apache.Arrow.IArrowArray? FindExtra(global::Apache.Arrow.RecordBatch batch, string column)
-        {
-            var index = batch.Schema.GetFieldIndex(column, global::System.StringComparer.Ordinal);
-            return index < 0 ? null : batch.Column(index);
-        }
-
-        private static double? ReadReal(global::Apache.Arrow.IArrowArray? array, int row) => array switch
-        {
-            global::Apache.Arrow.FloatArray values => values.GetValue(row),
-            global::Apache.Arrow.DoubleArray values => values.GetValue(row),
-            _ => null,
-        };
-
-        private static ulong? ReadRowId(global::Apache.Arrow.IArrowArray? array, int row) => array switch
-        {
-            global::Apache.Arrow.UInt64Array values => values.GetValue(row),
-            global::Apache.Arrow.Int64Array values => values.GetValue(row) is { } value ? unchecked((ulong)value) : null,
-            _ => null,
-        };
     }
 }
