@@ -101,7 +101,10 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     /// The transformers.js model root for the TS client's <c>huggingface</c> function: the same model.onnx (keeping only the
     /// <c>last_hidden_state</c> output, which the TS function takes as the first output) and the tokenizer files.
     /// </summary>
-    public static string PrepareTransformersRoot(ModelFiles model, BenchOptions options)
+    public static string PrepareTransformersRoot(ModelFiles model, BenchOptions options) => PrepareTransformersRoot(model, options.Node);
+
+    /// <inheritdoc cref="PrepareTransformersRoot(ModelFiles, BenchOptions)"/>
+    public static string PrepareTransformersRoot(ModelFiles model, string node)
     {
         var root = Path.Combine(Path.GetTempPath(), "lanceorm-bench", "tfjs-" + Sha256(model.ModelPath)[..16]);
         var folder = Path.Combine(root, "Xenova", "all-MiniLM-L6-v2");
@@ -126,7 +129,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         }
 
         var tool = FindUp(Path.Combine("tools", "onnx-keep-outputs.mjs")) ?? throw new InvalidOperationException("tools/onnx-keep-outputs.mjs not found.");
-        var result = RunProcess(options.Node, [tool, model.ModelPath, onnx, "last_hidden_state"], Path.GetDirectoryName(tool)!);
+        var result = RunProcess(node, [tool, model.ModelPath, onnx, "last_hidden_state"], Path.GetDirectoryName(tool)!);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"onnx-keep-outputs failed: {result.Output}");

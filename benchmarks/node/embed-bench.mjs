@@ -1,13 +1,16 @@
-// Baseline (c) of `LanceOrm.Benchmarks embeddings`: LanceDB's TypeScript "huggingface" embedding function path.
-// LanceDB's TransformersEmbeddingFunction (@lancedb/lancedb 0.37.1, which pins @huggingface/transformers 3.0.2) does
-//   extractor = await pipeline("feature-extraction", model);  output = await extractor(texts, { pooling: "mean", normalize: true });  output.tolist()
-// This script makes the same calls on local files only (no hub access).
-// Usage: node embed-bench.mjs <localModelPath> <modelId> <sentences.json> <batchSize> <intraOpThreads (0 = default)> <out.json> [rounds]
+// Baseline (c) of `LanceOrm.Benchmarks embeddings`: LanceDB's TypeScript "huggingface" embedding function itself
+// (@lancedb/lancedb 0.37.1 `TransformersEmbeddingFunction`, on @huggingface/transformers 3.0.2 + onnxruntime-node):
+// `computeSourceEmbeddings(batch)` = tokenizer(batch, {padding: true}) -> model.forward -> mean over the padded
+// sequence (LanceDB's own pooling: no attention mask, no L2 normalisation). Local files only (no hub access).
+// Usage: node embed-bench.mjs <localModelPath> <modelId> <sentences.json> <batchSize> <threads (ignored: the function
+//        exposes no session options)> <out.json> [rounds]
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { env, pipeline } from "@huggingface/transformers";
+import { env } from "@huggingface/transformers";
+import { getRegistry } from "@lancedb/lancedb/embedding";
+import "@lancedb/lancedb/embedding/transformers";
 
-const [localModelPath, modelId, sentencesPath, batchText, threadsText, outPath, roundsText = "1"] = process.argv.slice(2);
+const [localModelPath, modelId, sentencesPath, batchText, , outPath, roundsText = "1"] = process.argv.slice(2);
 if (!outPath) {
   console.error("usage: node embed-bench.mjs <localModelPath> <modelId> <sentences.json> <batchSize> <threads> <out.json> [rounds]");
   process.exit(2);
@@ -15,18 +18,12 @@ if (!outPath) {
 
 env.allowRemoteModels = false;
 env.allowLocalModels = true;
-env.localModelPath = localModelPath;
+env.localModelPath = localModelPath.endsWith("/") ? localModelPath : localModelPath + "/";
 
 const batchSize = Number(batchText);
-const threads = Number(threadsText);
-const options = { dtype: "fp32" };
-if (threads > 0) {
-  options.session_options = { intraOpNumThreads: threads, interOpNumThreads: 1 };
-}
-
 const sentences = JSON.parse(readFileSync(sentencesPath, "utf8"));
-const extractor = await pipeline("feature-extraction", modelId, options);
-await extractor(["warm up the session", "and its allocator"], { pooling: "mean", normalize: true });
+const func = await getRegistry().get("huggingface").create({ model: modelId });
+await func.computeSourceEmbeddings(["warm up the session", "and its allocator"]);
 
 const rounds = Math.max(1, Number(roundsText));
 let vectors = [];
@@ -35,8 +32,7 @@ for (let round = 1; round <= rounds; round++) {
   const firstVectors = [];
   const started = performance.now();
   for (let i = 0; i < sentences.length; i += batchSize) {
-    const output = await extractor(sentences.slice(i, i + batchSize), { pooling: "mean", normalize: true });
-    const rows = output.tolist();
+    const rows = await func.computeSourceEmbeddings(sentences.slice(i, i + batchSize));
     if (firstVectors.length < 16) firstVectors.push(...rows.slice(0, 16 - firstVectors.length));
   }
   const elapsed = (performance.now() - started) / 1000;
