@@ -106,33 +106,11 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     /// <inheritdoc cref="PrepareTransformersRoot(ModelFiles, BenchOptions)"/>
     public static string PrepareTransformersRoot(ModelFiles model, string node)
     {
+        // Cached per model file: the root is only written once for a given model.onnx.
         var root = Path.Combine(Path.GetTempPath(), "lanceorm-bench", "tfjs-" + Sha256(model.ModelPath)[..16]);
-        var folder = Path.Combine(root, "Xenova", "all-MiniLM-L6-v2");
-        var onnx = Path.Combine(folder, "onnx", "model.onnx");
-        if (File.Exists(onnx))
+        if (!File.Exists(Path.Combine(root, "Xenova", "all-MiniLM-L6-v2", "onnx", "model.onnx")))
         {
-            return root;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(onnx)!);
-        var tokenizerSource = File.Exists(Path.Combine(model.Directory, "tokenizer.json")) ? model.Directory : SharedModelFiles.TokenizerDirectory
-            ?? throw new InvalidOperationException("tokenizer.json not found next to the model nor in shared/models/all-MiniLM-L6-v2.");
-        foreach (var name in new[] { "config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json" })
-        {
-            var source = Path.Combine(tokenizerSource, name);
-            if (!File.Exists(source) && SharedModelFiles.TokenizerDirectory is { } shared)
-            {
-                source = Path.Combine(shared, name);
-            }
-
-            File.Copy(source, Path.Combine(folder, name), overwrite: true);
-        }
-
-        var tool = FindUp(Path.Combine("tools", "onnx-keep-outputs.mjs")) ?? throw new InvalidOperationException("tools/onnx-keep-outputs.mjs not found.");
-        var result = RunProcess(node, [tool, model.ModelPath, onnx, "last_hidden_state"], Path.GetDirectoryName(tool)!);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"onnx-keep-outputs failed: {result.Output}");
+            TransformersModelRoot.Create(root, model, node);
         }
 
         return root;

@@ -187,7 +187,7 @@ internal static class EmbeddingBenchmark
         };
         foreach (var argument in new[]
                  {
-                     script, transformersRoot, "Xenova/all-MiniLM-L6-v2", sentencesPath,
+                     script, transformersRoot, TransformersModelRoot.ModelId, sentencesPath,
                      options.BatchSize.ToString(CultureInfo.InvariantCulture), options.Threads.ToString(CultureInfo.InvariantCulture), outputPath, "1",
                  })
         {

