@@ -60,7 +60,7 @@ internal static class EmbeddingBenchmark
         if (node is not null)
         {
             Console.WriteLine($"(b)/(c) = {generator / node.SentencesPerSecond:F2}  (target >= 2.00: {(generator / node.SentencesPerSecond >= 2 ? "met" : "NOT met")})");
-            var cosines = node.FirstVectors.Select((v, i) => Cosine(v, generatorVectors.AsSpan(i * v.Length, v.Length))).ToArray();
+            var cosines = node.FirstVectors.Select((v, i) => Vectors.Cosine(v, generatorVectors.AsSpan(i * v.Length, v.Length))).ToArray();
             Console.WriteLine($"agreement (b) vs (c) on the first {cosines.Length} sentences: min cosine {cosines.Min():F6} (LanceDB's TS function averages over padding tokens too and does not normalise, so padded batches differ from sentence-transformers)");
         }
         else
@@ -258,18 +258,5 @@ internal static class EmbeddingBenchmark
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return dot / (Math.Sqrt(na) * Math.Sqrt(nb));
     }
 }

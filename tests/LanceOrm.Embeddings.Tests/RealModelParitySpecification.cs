@@ -23,7 +23,7 @@ public sealed class RealModelParitySpecification(ITestOutputHelper output)
         Assert.Equal(9, references.Count);
         for (var i = 0; i < references.Count; i++)
         {
-            var cosine = VectorAssert.Cosine(references[i].Embedding, embeddings[i].Vector.Span);
+            var cosine = Vectors.Cosine(references[i].Embedding, embeddings[i].Vector.Span);
             output.WriteLine($"{cosine:F6}  {references[i].Sentence}");
             Assert.True(cosine >= 0.999, $"'{references[i].Sentence}': cosine {cosine:F6} < 0.999");
         }
@@ -41,7 +41,7 @@ public sealed class RealModelParitySpecification(ITestOutputHelper output)
         ];
 
         var e = await generator.GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
-        double Cos(int a, int b) => VectorAssert.Cosine(e[a].Vector.Span, e[b].Vector.Span);
+        double Cos(int a, int b) => Vectors.Cosine(e[a].Vector.Span, e[b].Vector.Span);
 
         var unrelated = new[] { Cos(4, 5), Cos(0, 2), Cos(6, 2), Cos(1, 5) }.Max();
         Assert.True(Cos(0, 1) > 0.8 && Cos(2, 3) > 0.8, $"paraphrases {Cos(0, 1):F3}, {Cos(2, 3):F3}");

@@ -25,17 +25,4 @@ internal static class VectorAssert
 
         Assert.InRange(Math.Sqrt(sum), 0.9999, 1.0001);
     }
-
-    public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return dot / (Math.Sqrt(na) * Math.Sqrt(nb));
-    }
 }
