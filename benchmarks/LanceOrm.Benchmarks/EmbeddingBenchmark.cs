@@ -179,28 +179,16 @@ internal static class EmbeddingBenchmark
     {
         var (script, sentencesPath) = input;
         var outputPath = Path.Combine(Path.GetDirectoryName(sentencesPath)!, $"node-result-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo(options.Node)
+        var (exitCode, output) = BenchEnvironment.RunProcess(
+            options.Node,
+            [
+                script, transformersRoot, TransformersModelRoot.ModelId, sentencesPath,
+                options.BatchSize.ToString(CultureInfo.InvariantCulture), options.Threads.ToString(CultureInfo.InvariantCulture), outputPath, "1",
+            ],
+            Path.GetDirectoryName(script)!);
+        if (exitCode != 0 || !File.Exists(outputPath))
         {
-            WorkingDirectory = Path.GetDirectoryName(script)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-                 {
-                     script, transformersRoot, TransformersModelRoot.ModelId, sentencesPath,
-                     options.BatchSize.ToString(CultureInfo.InvariantCulture), options.Threads.ToString(CultureInfo.InvariantCulture), outputPath, "1",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(outputPath))
-        {
-            Console.WriteLine($"(c) failed (exit {process.ExitCode}): {stderr.Result}{stdout.Result}");
+            Console.WriteLine($"(c) failed (exit {exitCode}): {output}");
             return null;
         }
 
