@@ -28,8 +28,7 @@ internal static class RegistrationEmitter
             """);
         writer.OpenBlock("internal static class LanceOrmGeneratedRepositories");
         writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Registers, as singletons over the container's <see cref=\"global::LanceOrm.LanceDbConnection\"/> (each also as its");
-        writer.WriteLine("/// <c>LanceRepository&lt;T&gt;</c>):");
+        writer.WriteLine("/// Registers, as singletons over the container's <see cref=\"global::LanceOrm.LanceDbConnection\"/>:");
         for (var i = 0; i < ordered.Length; i++)
         {
             writer.WriteLine($"/// <see cref=\"{ordered[i].RepositoryFullName}\"/>{(i == ordered.Length - 1 ? "." : ",")}");
@@ -44,7 +43,7 @@ internal static class RegistrationEmitter
         writer.WriteLine();
         foreach (var registration in ordered)
         {
-            writer.WriteLine($"builder.AddRepository<{registration.EntityFullName}, {registration.RepositoryFullName}>(static connection => new {registration.RepositoryFullName}(connection));");
+            writer.WriteLine($"builder.AddRepository<{registration.RepositoryFullName}>(static connection => new {registration.RepositoryFullName}(connection));");
         }
 
         writer.WriteLine("return builder;");

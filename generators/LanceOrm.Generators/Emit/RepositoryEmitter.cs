@@ -3,8 +3,9 @@ using LanceOrm.Generators.Model;
 namespace LanceOrm.Generators.Emit;
 
 /// <summary>
-/// Emits <c>{Entity}.Repository.g.cs</c>: <c>{Entity}Repository</c> over <c>LanceRepository&lt;T&gt;</c> with one
-/// <c>Search{Property}(text)</c> per embedded property, and the <c>connection.{Entities}()</c> extension.
+/// Emits <c>{Entity}.Repository.g.cs</c>: <c>{Entity}Repository</c> over <c>LanceRepository&lt;T, TKey&gt;</c> with one
+/// <c>Search{Property}(text)</c> per embedded property, and the <c>connection.{Entities}()</c> extension — the one way to
+/// get a repository without DI (its constructor is internal; DI uses it through <c>AddGeneratedRepositories()</c>).
 /// </summary>
 internal static class RepositoryEmitter
 {
@@ -23,11 +24,11 @@ internal static class RepositoryEmitter
             /// <summary>The typed repository of <see cref="{{t}}"/> (table <c>{{MapEmitter.Xml(entity.TableName)}}</c>).</summary>
             {{EmitterHeader.GeneratedCodeAttribute}}
             """);
-        writer.OpenBlock($"{entity.Accessibility} sealed partial class {entity.RepositoryName} : global::LanceOrm.LanceRepository<{t}>");
+        writer.OpenBlock($"{entity.Accessibility} sealed partial class {entity.RepositoryName} : global::LanceOrm.LanceRepository<{t}, {entity.KeyTypeName}>");
         writer.WriteLine($$"""
-            /// <summary>Creates the repository over <paramref name="connection"/>.</summary>
+            /// <summary>Creates the repository over <paramref name="connection"/> (use <c>connection.{{entity.PluralName}}()</c>).</summary>
             /// <param name="connection">The LanceDB connection.</param>
-            public {{entity.RepositoryName}}(global::LanceOrm.LanceDbConnection connection)
+            internal {{entity.RepositoryName}}(global::LanceOrm.LanceDbConnection connection)
                 : base(connection, {{MapEmitter.MapType(entity)}}.Instance)
             {
             }

@@ -11,6 +11,7 @@ namespace LanceOrm.Generators.Model;
 /// <param name="Embeddings">The embedded properties, in declaration order.</param>
 /// <param name="SearchExtras">Properties bound to server-added search columns.</param>
 /// <param name="KeyPropertyName">The key property.</param>
+/// <param name="KeyTypeName">The key property's fully qualified type, without nullability.</param>
 /// <param name="PluralName">The pluralised entity name (the connection extension method).</param>
 internal sealed record EntitySpec(
     string Namespace,
@@ -23,6 +24,7 @@ internal sealed record EntitySpec(
     EquatableArray<EmbeddingSpec> Embeddings,
     EquatableArray<SearchExtraSpec> SearchExtras,
     string KeyPropertyName,
+    string KeyTypeName,
     string PluralName)
 {
     /// <summary>The generated map class's name.</summary>

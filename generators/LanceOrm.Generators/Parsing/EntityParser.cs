@@ -194,6 +194,7 @@ internal static partial class EntityParser
                 Embeddings: embeddings.ToEquatableArray(),
                 SearchExtras: extras.ToEquatableArray(),
                 KeyPropertyName: keys[0].Name,
+                KeyTypeName: keys[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 PluralName: NameRules.Pluralize(type.Name));
 
         return new ParseResult(entity, diagnostics.ToEquatableArray());

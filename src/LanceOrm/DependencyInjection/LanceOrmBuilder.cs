@@ -22,8 +22,8 @@ public sealed class LanceOrmBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// The named <c>IHttpClientFactory</c> client the connection sends through (primary handler, retry policy and per-attempt
-    /// handler already added): add handlers, or change the primary handler.
+    /// The named <c>IHttpClientFactory</c> client the connection sends through, below its retry policy: add handlers
+    /// (each sees every attempt), or change the primary handler.
     /// </summary>
     public IHttpClientBuilder HttpClient { get; }
 
@@ -57,22 +57,16 @@ public sealed class LanceOrmBuilder
 
     /// <summary>
     /// Registers a repository as a singleton over the container's <see cref="LanceDbConnection"/> (repositories are
-    /// thread-safe and cache their schema check), both as <typeparamref name="TRepository"/> and as
-    /// <see cref="LanceRepository{T}"/>. Generated code calls this from <c>AddGeneratedRepositories()</c>.
+    /// thread-safe and cache their schema check). Called by the generated <c>AddGeneratedRepositories()</c>.
     /// </summary>
-    /// <typeparam name="TEntity">The entity type.</typeparam>
-    /// <typeparam name="TRepository">The repository type (typically the generated <c>{Entity}Repository</c>).</typeparam>
+    /// <typeparam name="TRepository">The generated repository type.</typeparam>
     /// <param name="factory">Creates the repository over the connection.</param>
-    public LanceOrmBuilder AddRepository<TEntity, TRepository>(Func<LanceDbConnection, TRepository> factory)
-        where TRepository : LanceRepository<TEntity>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public LanceOrmBuilder AddRepository<TRepository>(Func<LanceDbConnection, TRepository> factory)
+        where TRepository : class
     {
         ArgumentNullException.ThrowIfNull(factory);
         Services.TryAddSingleton(sp => factory(sp.GetRequiredService<LanceDbConnection>()));
-        if (typeof(TRepository) != typeof(LanceRepository<TEntity>))
-        {
-            Services.TryAddSingleton<LanceRepository<TEntity>>(sp => sp.GetRequiredService<TRepository>());
-        }
-
         return this;
     }
 }

@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 using System.Buffers;
 using Microsoft.Extensions.AI;
 

@@ -53,6 +53,27 @@ public sealed class EmbeddingRegistry : IDisposable
     /// <summary>The cache shared by the functions this registry creates.</summary>
     public EmbeddingCache Cache { get; }
 
+    /// <summary>
+    /// The function an entity property is embedded with, checked against the column's declared dimension: the error
+    /// names the property, the function and what is registered.
+    /// </summary>
+    internal EmbeddingFunction Resolve(string functionName, int dimensions, string property, string vectorColumn)
+    {
+        if (!TryGet(functionName, out var function))
+        {
+            throw new InvalidOperationException(
+                $"Property '{property}' is embedded with function '{functionName}', which is not registered in the connection's embedding registry. Registered: {string.Join(", ", Names.Order())}.");
+        }
+
+        if (function.Dimensions != dimensions)
+        {
+            throw new InvalidOperationException(
+                $"Embedding function '{functionName}' produces {function.Dimensions} dimensions; column '{vectorColumn}' is declared with {dimensions}.");
+        }
+
+        return function;
+    }
+
     /// <summary>Registers (or replaces) a function.</summary>
     public EmbeddingRegistry Register(EmbeddingFunction function)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers LanceOrm's embedding registry in a DI container.</summary>
-public static class EmbeddingServiceCollectionExtensions
+internal static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a singleton <see cref="EmbeddingRegistry"/> built from <see cref="EmbeddingRegistryOptions"/>

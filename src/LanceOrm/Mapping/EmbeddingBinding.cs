@@ -5,6 +5,7 @@ namespace LanceOrm.Mapping;
 /// and which vector column receives the result.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class EmbeddingBinding<T>
 {
     /// <summary>Creates a binding (called by generated code).</summary>

@@ -7,6 +7,7 @@ namespace LanceOrm.Mapping;
 /// (no reflection, no boxing on the write path).
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface ILanceEntityMap<T>
 {
     /// <summary>The table name on the server.</summary>

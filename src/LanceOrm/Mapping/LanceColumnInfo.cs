@@ -9,6 +9,7 @@ namespace LanceOrm.Mapping;
 /// <param name="IsKey">Whether this is the <see cref="KeyAttribute"/> column.</param>
 /// <param name="HasFullTextIndex">Whether a full-text index is wanted (<see cref="FullTextIndexAttribute"/>).</param>
 /// <param name="EnumType">For <see cref="LanceValueKind.Enum"/>, the enum type (to format filter literals).</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed record LanceColumnInfo(
     string PropertyName,
     string ColumnName,

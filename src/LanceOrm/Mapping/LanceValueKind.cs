@@ -1,6 +1,7 @@
 namespace LanceOrm.Mapping;
 
 /// <summary>How a property's value is stored in Arrow; drives filter literals and schema validation.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public enum LanceValueKind
 {
     /// <summary><c>utf8</c>.</summary>

@@ -1,4 +1,4 @@
-namespace LanceOrm;
+namespace LanceOrm.Querying;
 
 /// <summary>
 /// The official client's default hybrid reranker: each row scores <c>Σ 1 / (rank + K)</c> over the result lists it

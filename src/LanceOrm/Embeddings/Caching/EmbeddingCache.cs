@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 namespace LanceOrm.Embeddings;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 using System.Buffers;
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
@@ -25,14 +26,14 @@ internal sealed class MiniLmEngine : IDisposable
     private readonly string[] _outputNames;
     private readonly bool _feedsTokenTypes;
     private readonly int _maxBatchSize;
-    private readonly KeyValuePair<string, object?> _modelTag;
+    private readonly string _modelName;
 
     public MiniLmEngine(ModelFiles files, MiniLmOptions options, string modelName)
     {
         Files = files;
         _tokenizer = MiniLmTokenizer.FromVocabulary(files.VocabularyPath, options.MaxTokens);
         _maxBatchSize = options.MaxBatchSize;
-        _modelTag = new("model", modelName);
+        _modelName = modelName;
         using var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -125,7 +126,7 @@ internal sealed class MiniLmEngine : IDisposable
         }
 
         statistics.Texts(texts.Count);
-        EmbeddingMetrics.TextsCounter.Add(texts.Count, _modelTag);
+        LanceOrmTelemetry.RecordModelTexts(_modelName, texts.Count);
         return tokens;
     }
 
@@ -136,7 +137,7 @@ internal sealed class MiniLmEngine : IDisposable
         if (truncated)
         {
             statistics.Truncated();
-            EmbeddingMetrics.TruncationCounter.Add(1, _modelTag);
+            LanceOrmTelemetry.RecordTruncation(_modelName);
         }
     }
 
@@ -193,7 +194,7 @@ internal sealed class MiniLmEngine : IDisposable
             }
 
             statistics.Batch(tokens, cells - tokens);
-            EmbeddingMetrics.BatchCounter.Add(1, _modelTag);
+            LanceOrmTelemetry.RecordModelBatch(_modelName);
             return tokens;
         }
         finally

@@ -1,0 +1,272 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using LanceOrm.Mapping;
+using LanceOrm.Protocol;
+using LanceOrm.Querying;
+
+namespace LanceOrm;
+
+/// <summary>
+/// An immutable query over a table: vector, full-text, hybrid or plain filtered scan. Each method returns a new query;
+/// nothing is sent until <see cref="ToListAsync"/> or <see cref="AsAsyncEnumerable"/>.
+/// </summary>
+/// <typeparam name="T">The entity type.</typeparam>
+public sealed class LanceQuery<T>
+{
+    private static readonly Version StructuredFullTextSince = new(0, 3, 0);
+
+    private readonly QuerySource<T> _source;
+    private readonly QueryState _state;
+
+    internal LanceQuery(QuerySource<T> source)
+        : this(source, new QueryState())
+    {
+    }
+
+    private LanceQuery(QuerySource<T> source, QueryState state)
+    {
+        _source = source;
+        _state = state;
+    }
+
+    /// <summary>Keeps rows matching <paramref name="predicate"/> (translated to SQL now; values become escaped literals). Several calls are AND-ed.</summary>
+    /// <exception cref="NotSupportedException">Part of the predicate has no SQL form; the message names it.</exception>
+    public LanceQuery<T> Where(Expression<Func<T, bool>> predicate) => WhereSql(_source.Translator.Translate(predicate));
+
+    /// <summary>Reads only the columns the selector names: <c>x =&gt; x.Title</c> or <c>x =&gt; new { x.Title, x.Year }</c>.</summary>
+    public LanceQuery<T> Select<TResult>(Expression<Func<T, TResult>> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var members = selector.Body switch
+        {
+            NewExpression create => create.Arguments.ToArray(),
+            MemberInitExpression init => init.Bindings.OfType<MemberAssignment>().Select(b => b.Expression).ToArray(),
+            _ => [selector.Body],
+        };
+        var columns = members.Select(m => _source.Translator.Column(m, selector.Parameters[0])).Select(c => c.ColumnName).Distinct().ToArray();
+        return With(_state with { Columns = columns });
+    }
+
+    /// <summary>At most <paramref name="limit"/> rows (default 10 for vector, full-text and hybrid searches; all for scans).</summary>
+    public LanceQuery<T> Limit(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return With(_state with { Limit = limit });
+    }
+
+    /// <summary>Skips the first <paramref name="offset"/> rows.</summary>
+    public LanceQuery<T> Offset(int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return With(_state with { Offset = offset });
+    }
+
+    /// <summary>The distance metric of a vector search.</summary>
+    public LanceQuery<T> DistanceType(DistanceType distance) => With(_state with { Distance = distance });
+
+    /// <summary>IVF partitions probed (default 20).</summary>
+    public LanceQuery<T> NProbes(int nprobes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nprobes);
+        return With(_state with { NProbes = nprobes });
+    }
+
+    /// <summary>Re-ranks <c>limit × factor</c> candidates with exact distances.</summary>
+    public LanceQuery<T> RefineFactor(int factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        return With(_state with { RefineFactor = factor });
+    }
+
+    /// <summary>Applies the filter before the vector search (the default).</summary>
+    public LanceQuery<T> Prefilter() => With(_state with { Prefilter = true });
+
+    /// <summary>Applies the filter after the vector search (may return fewer rows than the limit).</summary>
+    public LanceQuery<T> Postfilter() => With(_state with { Prefilter = false });
+
+    /// <summary>Returns <see cref="SearchHit{T}.RowId"/> (<c>_rowid</c>).</summary>
+    public LanceQuery<T> WithRowId() => With(_state with { WithRowId = true });
+
+    /// <summary>Skips the flat search of rows not yet in the vector index.</summary>
+    public LanceQuery<T> FastSearch() => With(_state with { FastSearch = true });
+
+    /// <summary>Runs the query and buffers every hit.</summary>
+    public async Task<IReadOnlyList<SearchHit<T>>> ToListAsync(CancellationToken cancellationToken = default)
+    {
+        var hits = new List<SearchHit<T>>();
+        await foreach (var hit in AsAsyncEnumerable(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(hit);
+        }
+
+        return hits;
+    }
+
+    /// <summary>Runs the query and streams the hits batch by batch.</summary>
+    public async IAsyncEnumerable<SearchHit<T>> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        float[]? vector = _state.Vector;
+        if (_state.EmbedBinding is { } binding)
+        {
+            vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (vector is not null && _state.FullTextQuery is not null)
+        {
+            foreach (var hit in await HybridAsync(vector, cancellationToken).ConfigureAwait(false))
+            {
+                yield return hit;
+            }
+
+            yield break;
+        }
+
+        var body = Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset);
+        await foreach (var hit in RunAsync(body, cancellationToken).ConfigureAwait(false))
+        {
+            yield return hit;
+        }
+    }
+
+    /// <summary>The JSON body that would be sent for a non-hybrid query (tests). Text searches embed first.</summary>
+    internal async Task<string> ToRequestJsonAsync(CancellationToken cancellationToken = default)
+    {
+        var vector = _state.Vector;
+        if (_state.EmbedBinding is { } binding)
+        {
+            vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+        }
+
+        var body = Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset);
+        return JsonSerializer.Serialize(body, body.GetType(), ProtocolJsonContext.Default);
+    }
+
+    internal LanceQuery<T> WhereSql(string filter) =>
+        With(_state with { Filter = _state.Filter is null ? filter : $"({_state.Filter}) AND ({filter})" });
+
+    internal LanceQuery<T> WithVectorSearch(EmbeddingBinding<T>? binding, string? text, (float[] Vector, string? Column)? vector) =>
+        With(_state with
+        {
+            EmbedBinding = binding,
+            EmbedText = text,
+            Vector = vector?.Vector,
+            VectorColumn = binding?.VectorColumn ?? vector?.Column,
+        });
+
+    internal LanceQuery<T> WithFullText(string text, string[] columns) => With(_state with { FullTextQuery = text, FullTextColumns = columns });
+
+    private LanceQuery<T> With(QueryState state) => new(_source, state);
+
+    private QueryRequest Body(float[]? vector, string? fullText, bool withRowId, int? limit, int? offset)
+    {
+        var isSearch = vector is not null || fullText is not null;
+        var query = new QueryRequest
+        {
+            Prefilter = _state.Prefilter,
+            K = limit is { } k ? k : isSearch ? 10 : long.MaxValue,
+            Offset = offset,
+            Filter = _state.Filter,
+            Columns = _state.Columns,
+            WithRowId = withRowId ? true : null,
+            FastSearch = _state.FastSearch ? true : null,
+            FullTextQuery = fullText is not null && vector is null ? FullTextQuery(fullText, _state.FullTextColumns ?? []) : null,
+        };
+        if (vector is null)
+        {
+            return query;
+        }
+
+        var nprobes = _state.NProbes ?? 20;
+        return new VectorQueryRequest
+        {
+            Prefilter = query.Prefilter,
+            K = query.K,
+            Offset = query.Offset,
+            Filter = query.Filter,
+            Columns = query.Columns,
+            WithRowId = query.WithRowId,
+            FastSearch = query.FastSearch,
+            Vector = Array.ConvertAll(vector, v => (double)v),
+            NProbes = nprobes,
+            MinimumNProbes = nprobes,
+            MaximumNProbes = nprobes,
+            RefineFactor = _state.RefineFactor,
+            DistanceType = _state.Distance is { } distance ? Wire.Name(distance) : null,
+            VectorColumn = _state.VectorColumn,
+        };
+    }
+
+    /// <summary>The structured query (server ≥ 0.3.0, one column) or the legacy one, as the official client chooses.</summary>
+    private JsonElement FullTextQuery(string text, string[] columns) =>
+        _source.Table.ServerVersion >= StructuredFullTextSince && columns.Length == 1
+            ? JsonSerializer.SerializeToElement(new StructuredFullTextQuery(new FullTextQueryNode(new MatchQuery(text, columns[0]))), ProtocolJsonContext.Default.StructuredFullTextQuery)
+            : JsonSerializer.SerializeToElement(new LegacyFullTextQuery(columns, text), ProtocolJsonContext.Default.LegacyFullTextQuery);
+
+    private async IAsyncEnumerable<SearchHit<T>> RunAsync(QueryRequest body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in _source.Table.QueryAsync(body, cancellationToken).ConfigureAwait(false))
+        {
+            using (batch)
+            {
+                var entities = _source.Map.ReadBatch(batch);
+                var distance = ColumnOrNull(batch, Wire.DistanceColumn) as Apache.Arrow.FloatArray;
+                var score = ColumnOrNull(batch, Wire.ScoreColumn) as Apache.Arrow.FloatArray;
+                var rowId = ColumnOrNull(batch, Wire.RowIdColumn) as Apache.Arrow.UInt64Array;
+                for (var i = 0; i < entities.Count; i++)
+                {
+                    yield return new SearchHit<T>(entities[i], distance?.GetValue(i), score?.GetValue(i), null, rowId?.GetValue(i));
+                }
+            }
+        }
+    }
+
+    private static Apache.Arrow.IArrowArray? ColumnOrNull(Apache.Arrow.RecordBatch batch, string name)
+    {
+        var index = batch.Schema.GetFieldIndex(name);
+        return index < 0 ? null : batch.Column(index);
+    }
+
+    private async Task<IReadOnlyList<SearchHit<T>>> HybridAsync(float[] vector, CancellationToken cancellationToken)
+    {
+        // Two requests with the same k and with_row_id, as the official client; offset applies after fusion.
+        var k = (_state.Limit ?? 10) + (_state.Offset ?? 0);
+        var vectorHits = await CollectAsync(Body(vector, null, true, k, null), cancellationToken).ConfigureAwait(false);
+        var textHits = await CollectAsync(Body(null, _state.FullTextQuery, true, k, null), cancellationToken).ConfigureAwait(false);
+        return ReciprocalRankFusion.Fuse(vectorHits, textHits, _state.Limit ?? 10, _state.Offset ?? 0);
+    }
+
+    private async Task<List<SearchHit<T>>> CollectAsync(QueryRequest body, CancellationToken cancellationToken)
+    {
+        var hits = new List<SearchHit<T>>();
+        await foreach (var hit in RunAsync(body, cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(hit);
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"LanceQuery<{typeof(T).Name}> {{ Table = {_source.Table.Name}, Filter = {_state.Filter ?? "(none)"}, Limit = {_state.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(default)"} }}";
+
+    private sealed record QueryState
+    {
+        public string? Filter { get; init; }
+        public string[]? Columns { get; init; }
+        public int? Limit { get; init; }
+        public int? Offset { get; init; }
+        public DistanceType? Distance { get; init; }
+        public int? NProbes { get; init; }
+        public int? RefineFactor { get; init; }
+        public bool Prefilter { get; init; } = true;
+        public bool WithRowId { get; init; }
+        public bool FastSearch { get; init; }
+        public EmbeddingBinding<T>? EmbedBinding { get; init; }
+        public string? EmbedText { get; init; }
+        public float[]? Vector { get; init; }
+        public string? VectorColumn { get; init; }
+        public string? FullTextQuery { get; init; }
+        public string[]? FullTextColumns { get; init; }
+    }
+}

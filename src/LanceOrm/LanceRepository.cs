@@ -1,0 +1,308 @@
+using System.ComponentModel;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using LanceOrm.Mapping;
+using LanceOrm.Protocol;
+using LanceOrm.Querying;
+using LanceOrm.Writing;
+
+namespace LanceOrm;
+
+/// <summary>
+/// The typed repository over one table; each entity's generated repository (for example <c>ArticleRepository</c>,
+/// obtained with <c>connection.Articles()</c> or from DI) derives from it. Writes embed locally the rows whose vectors
+/// are missing and are sent as idempotent <c>merge_insert</c> batches on the key, so a retry after a lost response never
+/// duplicates a row. Before the first write (and on <see cref="OpenAsync"/>) the server's schema is compared with the
+/// generated one. Reads after a write through the same connection see that write (read-your-writes). Thread-safe.
+/// </summary>
+/// <typeparam name="T">The entity type.</typeparam>
+/// <typeparam name="TKey">The type of the entity's <c>[Key]</c> property.</typeparam>
+public abstract class LanceRepository<T, TKey>
+    where TKey : notnull
+{
+    private readonly FilterTranslator<T> _translator;
+    private readonly RemoteTable _table;
+    private Task? _validation;
+
+    /// <summary>Creates the repository (called by the generated repository's constructor).</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="map">The generated mapping of <typeparamref name="T"/>.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected LanceRepository(LanceDbConnection connection, ILanceEntityMap<T> map)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(map);
+        TableNames.Validate(map.TableName);
+        Connection = connection;
+        Map = map;
+        _translator = new FilterTranslator<T>(map);
+        _table = connection.Remote.Table(map.TableName);
+    }
+
+    /// <summary>The connection.</summary>
+    public LanceDbConnection Connection { get; }
+
+    /// <summary>The generated mapping (schema, columns, embeddings).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ILanceEntityMap<T> Map { get; }
+
+    /// <summary>The table name.</summary>
+    public string TableName => Map.TableName;
+
+    private QuerySource<T> Source => new(_table, Map, _translator, Connection.Embeddings);
+
+    /// <summary>
+    /// Creates the table from the generated schema (a schema-only Arrow stream, embedding metadata included).
+    /// Not retried, as the official client.
+    /// </summary>
+    /// <exception cref="TableAlreadyExistsException">The table exists and <paramref name="mode"/> is <see cref="CreateMode.Create"/>.</exception>
+    /// <exception cref="SchemaMismatchException">Mode <see cref="CreateMode.ExistOk"/> found a table with another schema.</exception>
+    public async Task CreateTableAsync(CreateMode mode = CreateMode.Create, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, null);
+        }
+
+        await _table.CreateAsync(Map.Schema, mode, cancellationToken).ConfigureAwait(false);
+        if (mode == CreateMode.ExistOk)
+        {
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _validation = Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Describes the table and compares its schema with the generated one.</summary>
+    /// <exception cref="TableNotFoundException">No such table.</exception>
+    /// <exception cref="SchemaMismatchException">A mapped column is missing, has another type or another vector dimension (all named).</exception>
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var validation = ValidateAsync(cancellationToken);
+        _validation = validation;
+        try
+        {
+            await validation.ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = Interlocked.CompareExchange(ref _validation, null, validation);
+            throw;
+        }
+    }
+
+    /// <summary>Drops the table.</summary>
+    public Task DropAsync(CancellationToken cancellationToken = default)
+    {
+        _validation = null;
+        return Connection.DropTableAsync(TableName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts rows whose key is not in the table yet (rows with an existing key are left untouched), in batches.
+    /// Sent as <c>merge_insert</c> that does not update matches, so replaying a batch after a lost response inserts
+    /// nothing twice.
+    /// </summary>
+    public Task<WriteResult> AddAsync(IEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(ToAsync(rows), upsert: false, progress, cancellationToken);
+    }
+
+    /// <inheritdoc cref="AddAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)"/>
+    public Task<WriteResult> AddAsync(IAsyncEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(rows, upsert: false, progress, cancellationToken);
+    }
+
+    /// <summary>Inserts or replaces rows by key (<c>merge_insert</c> on the key column; idempotent), in batches.</summary>
+    public Task<WriteResult> UpsertAsync(IEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(ToAsync(rows), upsert: true, progress, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpsertAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)"/>
+    public Task<WriteResult> UpsertAsync(IAsyncEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(rows, upsert: true, progress, cancellationToken);
+    }
+
+    /// <summary>The row with that key, or <c>null</c>.</summary>
+    public async Task<T?> GetAsync(TKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var filter = $"{SqlLiteral.Column(Map.Key.ColumnName)} = {SqlLiteral.Format(key, Map.Key)}";
+        var hits = await Query().WhereSql(filter).Limit(1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return hits.Count == 0 ? default : hits[0].Entity;
+    }
+
+    /// <summary>Counts rows, optionally those matching <paramref name="where"/>.</summary>
+    public Task<long> CountAsync(Expression<Func<T, bool>>? where = null, CancellationToken cancellationToken = default) =>
+        _table.CountRowsAsync(where is null ? null : _translator.Translate(where), cancellationToken);
+
+    /// <summary>Updates the rows matching <paramref name="where"/>; returns how many were updated.</summary>
+    public async Task<long> UpdateAsync(Expression<Func<T, bool>> where, Action<LanceUpdateBuilder<T>> set, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        ArgumentNullException.ThrowIfNull(set);
+        var builder = new LanceUpdateBuilder<T>(_translator);
+        set(builder);
+        if (builder.Assignments.Count == 0)
+        {
+            throw new ArgumentException("An update needs at least one assignment.", nameof(set));
+        }
+
+        var filter = _translator.Translate(where);
+        await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
+        var result = await _table.UpdateAsync(builder.Assignments, filter, cancellationToken).ConfigureAwait(false);
+        return result.RowsUpdated;
+    }
+
+    /// <summary>Deletes the rows matching <paramref name="where"/>; returns how many were deleted when the server says.</summary>
+    public async Task<long> DeleteAsync(Expression<Func<T, bool>> where, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        var result = await _table.DeleteAsync(_translator.Translate(where), cancellationToken).ConfigureAwait(false);
+        return result.NumDeletedRows;
+    }
+
+    /// <summary>Creates a vector index on the vector column of an embedded property.</summary>
+    public Task CreateVectorIndexAsync(Expression<Func<T, string>> embeddedProperty, VectorIndexOptions? options = null, CancellationToken cancellationToken = default) =>
+        CreateVectorIndexAsync(BindingOf(embeddedProperty).VectorColumn, options, cancellationToken);
+
+    /// <summary>Creates a vector index on a vector column.</summary>
+    public Task CreateVectorIndexAsync(string vectorColumn, VectorIndexOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var column = Map.Columns.FirstOrDefault(c => c.ColumnName == vectorColumn && c.Kind == LanceValueKind.Vector)
+            ?? throw new ArgumentException($"'{vectorColumn}' is not a vector column of table '{TableName}'.", nameof(vectorColumn));
+        options ??= new VectorIndexOptions();
+        return CreateIndexAsync(
+            new CreateIndexRequest(column.ColumnName, Wire.Name(options.IndexType))
+            {
+                MetricType = Wire.Name(options.DistanceType),
+                SampleRate = options.SampleRate,
+                MaxIterations = options.MaxIterations,
+                NumPartitions = options.NumPartitions,
+                NumSubVectors = options.NumSubVectors,
+                Name = options.Name,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Creates a scalar index (BTREE by default) on a column.</summary>
+    public Task CreateScalarIndexAsync<TValue>(Expression<Func<T, TValue>> property, ScalarIndexType indexType = ScalarIndexType.BTree, string? name = null, CancellationToken cancellationToken = default) =>
+        CreateIndexAsync(new CreateIndexRequest(_translator.Column(property).ColumnName, Wire.Name(indexType)) { Name = name }, cancellationToken);
+
+    /// <summary>Creates a full-text (FTS) index on a text column.</summary>
+    public Task CreateFullTextIndexAsync(Expression<Func<T, string>> property, string? name = null, CancellationToken cancellationToken = default) =>
+        CreateIndexAsync(new CreateIndexRequest(_translator.Column(property).ColumnName, Wire.FullTextIndexType) { Name = name }, cancellationToken);
+
+    /// <summary>Lists the table's indices.</summary>
+    public async Task<IReadOnlyList<LanceIndexInfo>> ListIndicesAsync(CancellationToken cancellationToken = default)
+    {
+        var indices = await _table.ListIndicesAsync(cancellationToken).ConfigureAwait(false);
+        return indices.Select(i => new LanceIndexInfo(i.IndexName ?? "", i.Columns ?? [], i.IndexType)).ToArray();
+    }
+
+    /// <summary>A plain scan (filter, projection, limit) over the table.</summary>
+    public LanceQuery<T> Query() => new(Source);
+
+    /// <summary>Semantic search: embeds <paramref name="text"/> locally with the property's embedding function.</summary>
+    /// <param name="property">An <see cref="EmbedAttribute"/> property (checked at compile time by analyzer LANCE012).</param>
+    /// <param name="text">The query text.</param>
+    public LanceQuery<T> Search(Expression<Func<T, string>> property, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new LanceQuery<T>(Source).WithVectorSearch(BindingOf(property), text, null);
+    }
+
+    /// <summary>Vector search with a query vector (against the only vector column, or <paramref name="vectorColumn"/>).</summary>
+    public LanceQuery<T> Search(ReadOnlyMemory<float> vector, string? vectorColumn = null)
+    {
+        if (vector.Length == 0)
+        {
+            throw new ArgumentException("The query vector is empty.", nameof(vector));
+        }
+
+        if (vectorColumn is not null && !Map.Columns.Any(c => c.ColumnName == vectorColumn && c.Kind == LanceValueKind.Vector))
+        {
+            throw new ArgumentException($"'{vectorColumn}' is not a vector column of table '{TableName}'.", nameof(vectorColumn));
+        }
+
+        return new LanceQuery<T>(Source).WithVectorSearch(null, null, (vector.ToArray(), vectorColumn));
+    }
+
+    /// <summary>Full-text search (needs an FTS index) over the given text columns (all FTS-indexed columns when none).</summary>
+    public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new LanceQuery<T>(Source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
+    }
+
+    /// <summary>
+    /// Hybrid search: a vector search (the text embedded with the property's function) and a full-text search on the same
+    /// column, merged locally by reciprocal-rank fusion (<see cref="SearchHit{T}.RelevanceScore"/>), as the official client.
+    /// </summary>
+    public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var binding = BindingOf(property);
+        return new LanceQuery<T>(Source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{GetType().Name} {{ Table = {TableName}, Connection = {Connection} }}";
+
+    private EmbeddingBinding<T> BindingOf(Expression<Func<T, string>> property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var name = property.Body is MemberExpression member ? member.Member.Name : throw new ArgumentException($"'{property}' is not a property access.", nameof(property));
+        return Map.Embeddings.FirstOrDefault(b => b.SourcePropertyName == name)
+            ?? throw new ArgumentException($"Property '{name}' of {typeof(T).Name} has no [Embed] attribute; only embedded properties can be searched by text.", nameof(property));
+    }
+
+    private Task EnsureValidatedAsync(CancellationToken cancellationToken)
+    {
+        var current = _validation;
+        return current is { IsCompletedSuccessfully: true } ? current : OpenAsync(cancellationToken);
+    }
+
+    private async Task ValidateAsync(CancellationToken cancellationToken)
+    {
+        var description = await _table.DescribeAsync(cancellationToken).ConfigureAwait(false);
+        var differences = SchemaComparer.Compare(Map.Schema, description.Schema);
+        if (differences.Count > 0)
+        {
+            throw new SchemaMismatchException(TableName, differences);
+        }
+    }
+
+    private async Task CreateIndexAsync(CreateIndexRequest index, CancellationToken cancellationToken)
+    {
+        await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
+        await _table.CreateIndexAsync(index, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
+    {
+        await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
+        var target = new WriteTarget<T>(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth);
+        return await WritePipeline<T>.RunAsync(target, rows, upsert, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Apache.Arrow;
+using LanceOrm.Transport;
+
+namespace LanceOrm.Protocol;
+
+/// <summary>
+/// The table routes of the remote REST protocol for one table: typed requests in, typed responses out. Keeps the
+/// official client's read-your-writes: the highest version a write returned goes out as <c>x-lancedb-min-version</c>, and
+/// the highest version a read reported (<c>x-lancedb-version</c>) as <c>x-lancedb-min-read-version</c>, on later reads.
+/// Thread-safe.
+/// </summary>
+internal sealed class RemoteTable
+{
+    private readonly RemoteDatabase _database;
+    private long _minVersion;
+    private long _minReadVersion;
+
+    internal RemoteTable(RemoteDatabase database, string name)
+    {
+        _database = database;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The server version, for request shapes that depend on it.</summary>
+    public Version ServerVersion => _database.ServerVersion;
+
+    /// <summary>The highest table version a write through this connection returned (0 before any).</summary>
+    public long WriteVersion => Interlocked.Read(ref _minVersion);
+
+    /// <summary>The highest table version a read through this connection reported (0 before any).</summary>
+    public long ReadVersion => Interlocked.Read(ref _minReadVersion);
+
+    /// <summary>Creates the table from a schema-only Arrow stream (not retried, as the official client).</summary>
+    public async Task CreateAsync(Schema schema, CreateMode mode, CancellationToken cancellationToken)
+    {
+        using var content = await ArrowIpc.ToStreamContentAsync(schema, [], cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.Create) + Wire.CreateQuery(mode)) { Content = content };
+        using var _ = await _database.SendAsync(request, new ErrorContext(Call("create_table", retryable: false), IsCreate: true), cancellationToken).ConfigureAwait(false);
+        if (mode == CreateMode.Overwrite)
+        {
+            Interlocked.Exchange(ref _minVersion, 0);
+            Interlocked.Exchange(ref _minReadVersion, 0);
+        }
+    }
+
+    /// <summary>Describes the table (a read: no body, as the official client's open-table).</summary>
+    public async Task<DescribeTableResponse> DescribeAsync(CancellationToken cancellationToken)
+    {
+        using var request = Read(Wire.Actions.Describe, null);
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("describe_table")), cancellationToken).ConfigureAwait(false);
+        return await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.DescribeTableResponse, cancellationToken).ConfigureAwait(false)
+               ?? new DescribeTableResponse(null, null);
+    }
+
+    /// <summary>
+    /// Sends one idempotent <c>merge_insert</c> batch (an LZ4 Arrow IPC stream in <paramref name="body"/>, keyed on
+    /// <paramref name="on"/>): <paramref name="upsert"/> updates matching rows, otherwise they are left untouched.
+    /// </summary>
+    public async Task<MergeInsertResponse> MergeInsertAsync(MemoryStream body, string on, bool upsert, int rows, CancellationToken cancellationToken)
+    {
+        using var content = ArrowIpc.StreamContent(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.MergeInsert) + Wire.MergeInsertQuery(on, upsert)) { Content = content };
+        using var response = await _database.SendAsync(request, new ErrorContext(Call(upsert ? "upsert" : "add", rows: rows)), cancellationToken).ConfigureAwait(false);
+        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.MergeInsertResponse, cancellationToken).ConfigureAwait(false)
+                     ?? new MergeInsertResponse(0, 0, 0, 0);
+        Wrote(result.Version);
+        return result;
+    }
+
+    /// <summary>Runs a query and reads its Arrow IPC answer batch by batch (the caller disposes each batch).</summary>
+    public async IAsyncEnumerable<RecordBatch> QueryAsync(QueryRequest query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(query, query.GetType(), ProtocolJsonContext.Default);
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Wire.JsonContentType);
+        using var request = Read(Wire.Actions.Query, content);
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter), cancellationToken).ConfigureAwait(false);
+        Observed(response);
+        await foreach (var batch in ArrowIpc.ReadBatchesAsync(response.Content, cancellationToken).ConfigureAwait(false))
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>Counts rows, optionally those matching <paramref name="predicate"/>.</summary>
+    public async Task<long> CountRowsAsync(string? predicate, CancellationToken cancellationToken)
+    {
+        using var request = Read(Wire.Actions.CountRows, RemoteDatabase.Json(new CountRowsRequest(predicate), ProtocolJsonContext.Default.CountRowsRequest));
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("count_rows"), Filter: predicate), cancellationToken).ConfigureAwait(false);
+        Observed(response);
+        return await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.NullableInt64, cancellationToken).ConfigureAwait(false)
+               ?? throw new LanceDbException($"Count rows on table '{Name}' returned no number.", response.StatusCode, null, RequestOptionKeys.RequestIdOf(response.RequestMessage));
+    }
+
+    /// <summary>Updates the rows matching <paramref name="predicate"/> with <paramref name="assignments"/> (column, SQL).</summary>
+    public async Task<UpdateResponse> UpdateAsync(IReadOnlyList<(string Column, string Sql)> assignments, string predicate, CancellationToken cancellationToken)
+    {
+        var updates = assignments.Select(a => (IReadOnlyList<string>)[a.Column, a.Sql]).ToArray();
+        using var request = Write(Wire.Actions.Update, RemoteDatabase.Json(new UpdateRequest(updates, predicate), ProtocolJsonContext.Default.UpdateRequest));
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("update"), Filter: predicate), cancellationToken).ConfigureAwait(false);
+        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.UpdateResponse, cancellationToken).ConfigureAwait(false) ?? new UpdateResponse(0, 0);
+        Wrote(result.Version);
+        return result;
+    }
+
+    /// <summary>Deletes the rows matching <paramref name="predicate"/>.</summary>
+    public async Task<DeleteResponse> DeleteAsync(string predicate, CancellationToken cancellationToken)
+    {
+        using var request = Write(Wire.Actions.Delete, RemoteDatabase.Json(new DeleteRequest(predicate), ProtocolJsonContext.Default.DeleteRequest));
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("delete"), Filter: predicate), cancellationToken).ConfigureAwait(false);
+        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.DeleteResponse, cancellationToken).ConfigureAwait(false) ?? new DeleteResponse(0, 0);
+        Wrote(result.Version);
+        return result;
+    }
+
+    /// <summary>Creates an index.</summary>
+    public async Task CreateIndexAsync(CreateIndexRequest index, CancellationToken cancellationToken)
+    {
+        using var request = Write(Wire.Actions.CreateIndex, RemoteDatabase.Json(index, ProtocolJsonContext.Default.CreateIndexRequest));
+        using var _ = await _database.SendAsync(request, new ErrorContext(Call("create_index")), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the table's indices.</summary>
+    public async Task<IReadOnlyList<IndexDescription>> ListIndicesAsync(CancellationToken cancellationToken)
+    {
+        using var request = Read(Wire.Actions.ListIndices, RemoteDatabase.Json(new VersionRequest(), ProtocolJsonContext.Default.VersionRequest));
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("list_indices")), cancellationToken).ConfigureAwait(false);
+        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.ListIndicesResponse, cancellationToken).ConfigureAwait(false);
+        return result?.Indexes ?? [];
+    }
+
+    private CallInfo Call(string operation, bool retryable = true, int? rows = null) => new(operation, Name, retryable, rows);
+
+    private HttpRequestMessage Write(string action, HttpContent content) =>
+        new(HttpMethod.Post, Wire.TablePath(Name, action)) { Content = content };
+
+    /// <summary>A read carries the versions this connection wrote and saw, so it never answers from an older version.</summary>
+    private HttpRequestMessage Read(string action, HttpContent? content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, action)) { Content = content };
+        if (WriteVersion is > 0 and var written)
+        {
+            request.Headers.TryAddWithoutValidation(Wire.MinVersionHeader, written.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (ReadVersion is > 0 and var read)
+        {
+            request.Headers.TryAddWithoutValidation(Wire.MinReadVersionHeader, read.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return request;
+    }
+
+    private void Wrote(long version) => RaiseTo(ref _minVersion, version);
+
+    private void Observed(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues(Wire.TableVersionHeader, out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            RaiseTo(ref _minReadVersion, version);
+        }
+    }
+
+    private static void RaiseTo(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+namespace LanceOrm.Protocol;
+
+/// <summary>
+/// Every literal of the LanceDB remote REST protocol that is not a JSON key of a typed body: paths (with the trailing
+/// slash the official client sends), query parameters and values, headers. The only place that names them.
+/// </summary>
+internal static class Wire
+{
+    public const string ListTablesPath = "/v1/table/";
+
+    public const string ApiKeyHeader = "x-api-key";
+    public const string DatabaseHeader = "x-lancedb-database";
+    public const string DatabasePrefixHeader = "x-lancedb-database-prefix";
+    public const string RequestIdHeader = "x-request-id";
+    public const string UserAgentHeader = "User-Agent";
+    public const string ServerVersionHeader = "phalanx-version";
+    public const string TableVersionHeader = "x-lancedb-version";
+    public const string MinVersionHeader = "x-lancedb-min-version";
+    public const string MinReadVersionHeader = "x-lancedb-min-read-version";
+
+    public const string JsonContentType = "application/json";
+
+    /// <summary>Columns the server adds to query results: vector distance, full-text score (BM25), row id.</summary>
+    public const string DistanceColumn = "_distance";
+
+    /// <inheritdoc cref="DistanceColumn"/>
+    public const string ScoreColumn = "_score";
+
+    /// <inheritdoc cref="DistanceColumn"/>
+    public const string RowIdColumn = "_rowid";
+
+    /// <summary>The path of a table route: <c>/v1/table/{table}/{action}/</c>.</summary>
+    public static string TablePath(string table, string action) => $"/v1/table/{Uri.EscapeDataString(table)}/{action}/";
+
+    /// <summary>The path of an index route: <c>/v1/table/{table}/index/{index}/{action}/</c>.</summary>
+    public static string IndexPath(string table, string index, string action) =>
+        $"/v1/table/{Uri.EscapeDataString(table)}/index/{Uri.EscapeDataString(index)}/{action}/";
+
+    public static class Actions
+    {
+        public const string Create = "create";
+        public const string Describe = "describe";
+        public const string Drop = "drop";
+        public const string MergeInsert = "merge_insert";
+        public const string Query = "query";
+        public const string CountRows = "count_rows";
+        public const string Update = "update";
+        public const string Delete = "delete";
+        public const string CreateIndex = "create_index";
+        public const string ListIndices = "index/list";
+    }
+
+    /// <summary>The query string of a table list page.</summary>
+    public static string ListTablesQuery(int? limit, string? pageToken)
+    {
+        var parts = new List<string>(2);
+        if (limit is { } l)
+        {
+            parts.Add("limit=" + l.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (pageToken is not null)
+        {
+            parts.Add("page_token=" + Uri.EscapeDataString(pageToken));
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    /// <summary>The query string of a create: <c>?mode=create|exist_ok|overwrite</c>.</summary>
+    public static string CreateQuery(CreateMode mode) => "?mode=" + mode switch
+    {
+        CreateMode.Create => "create",
+        CreateMode.ExistOk => "exist_ok",
+        CreateMode.Overwrite => "overwrite",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
+    };
+
+    /// <summary>The query string of a <c>merge_insert</c> keyed on <paramref name="on"/>: update matches (upsert) or not (insert-if-absent).</summary>
+    public static string MergeInsertQuery(string on, bool updateMatched) =>
+        $"?on={Uri.EscapeDataString(on)}&when_matched_update_all={(updateMatched ? "true" : "false")}&when_not_matched_insert_all=true&when_not_matched_by_source_delete=false";
+
+    public static string Name(DistanceType distance) => distance switch
+    {
+        DistanceType.Cosine => "cosine",
+        DistanceType.Dot => "dot",
+        DistanceType.Hamming => "hamming",
+        _ => "l2",
+    };
+
+    public static string Name(VectorIndexType type) => type switch
+    {
+        VectorIndexType.IvfFlat => "IVF_FLAT",
+        VectorIndexType.IvfSq => "IVF_SQ",
+        VectorIndexType.IvfHnswSq => "IVF_HNSW_SQ",
+        VectorIndexType.IvfHnswPq => "IVF_HNSW_PQ",
+        _ => "IVF_PQ",
+    };
+
+    public static string Name(ScalarIndexType type) => type switch
+    {
+        ScalarIndexType.Bitmap => "BITMAP",
+        ScalarIndexType.LabelList => "LABEL_LIST",
+        _ => "BTREE",
+    };
+
+    public const string FullTextIndexType = "FTS";
+}

@@ -1,0 +1,18 @@
+using LanceOrm.Embeddings;
+using LanceOrm.Mapping;
+using LanceOrm.Protocol;
+
+namespace LanceOrm.Querying;
+
+/// <summary>What a query runs against, handed to it explicitly by its repository: the table client, the mapping, the filter translator and the embedding functions.</summary>
+internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map, FilterTranslator<T> Translator, EmbeddingRegistry Embeddings)
+{
+    /// <summary>Embeds a query text with the function of <paramref name="binding"/>.</summary>
+    public async Task<float[]> EmbedAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken)
+    {
+        var function = Embeddings.Resolve(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
+        var vector = new float[function.Dimensions];
+        await function.EmbedForTableAsync([text], vector, Table.Name, cancellationToken).ConfigureAwait(false);
+        return vector;
+    }
+}

@@ -1,0 +1,46 @@
+using LanceOrm.Diagnostics;
+
+namespace LanceOrm.Transport;
+
+/// <summary>
+/// One attempt under the retry handler: buffers the request body so it can be resent, counts the attempt
+/// (<see cref="RequestOptionKeys.Attempts"/>) and its bytes, applies the per-attempt read timeout (reported as a
+/// <see cref="TimeoutException"/> — a read error) and buffers the response body within the attempt, so a connection that
+/// breaks mid-body is retried too.
+/// </summary>
+internal sealed class AttemptHandler(TimeSpan readTimeout) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        request.Options.Set(RequestOptionKeys.Attempts, (request.Options.TryGetValue(RequestOptionKeys.Attempts, out var previous) ? previous : 0) + 1);
+        LanceOrmTelemetry.RecordBytesSent(RequestOptionKeys.OperationOf(request), request.Content?.Headers.ContentLength ?? 0);
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (readTimeout != Timeout.InfiniteTimeSpan)
+        {
+            attemptCts.CancelAfter(readTimeout);
+        }
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, attemptCts.Token).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(attemptCts.Token).ConfigureAwait(false);
+            return response;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw new TimeoutException($"The attempt timed out after {readTimeout.TotalSeconds:0.###} s (read timeout).", ex);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+    }
+}

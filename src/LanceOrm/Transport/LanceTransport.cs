@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using LanceOrm.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace LanceOrm.Transport;
+
+/// <summary>
+/// Sends one logical call (all its attempts) through the connection's <see cref="HttpPipeline"/>: gives it a request id,
+/// its operation and retryability (on <see cref="HttpRequestMessage.Options"/>), records its span and metrics, and turns
+/// a failure with no response into a typed <see cref="LanceDbException"/>. Answers with any status: the protocol layer
+/// maps non-2xx statuses. Knows nothing of LanceDB's paths or bodies.
+/// </summary>
+internal sealed class LanceTransport : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+    private readonly ILogger _logger;
+    private readonly string? _secret;
+
+    public LanceTransport(HttpMessageHandler pipeline, Uri baseAddress, ILogger logger, string? secret)
+    {
+        _invoker = new HttpMessageInvoker(pipeline, disposeHandler: true);
+        BaseAddress = baseAddress;
+        _logger = logger;
+        _secret = secret;
+    }
+
+    /// <summary>The base address requests go to.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Sends <paramref name="request"/> (its URI relative to <see cref="BaseAddress"/>); the caller disposes the response.</summary>
+    /// <exception cref="LanceDbException">No response came (connect, read or timeout failures once the retries are spent).</exception>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { IsAbsoluteUri: false } relative)
+        {
+            request.RequestUri = new Uri(BaseAddress, relative);
+        }
+
+        var requestId = Guid.NewGuid().ToString("D");
+        request.Options.Set(RequestOptionKeys.RequestId, requestId);
+        request.Options.Set(RequestOptionKeys.Operation, call.Operation);
+        request.Options.Set(RequestOptionKeys.Retryable, call.Retryable);
+        using var activity = LanceOrmTelemetry.StartRequest(call.Operation, call.Table, requestId, call.Rows);
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var attempts = RequestOptionKeys.AttemptsOf(request);
+            LanceOrmTelemetry.EndRequest(activity, call.Operation, call.Table, call.Rows, null, ex.GetType().Name, attempts, Stopwatch.GetElapsedTime(started));
+            throw TransportError(ex, call, requestId, attempts);
+        }
+        catch (OperationCanceledException ex)
+        {
+            LanceOrmTelemetry.EndRequest(activity, call.Operation, call.Table, call.Rows, null, "canceled", RequestOptionKeys.AttemptsOf(request), Stopwatch.GetElapsedTime(started));
+            _ = ex;
+            throw;
+        }
+
+        var status = (int)response.StatusCode;
+        var error = response.IsSuccessStatusCode ? null : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        LanceOrmTelemetry.EndRequest(activity, call.Operation, call.Table, call.Rows, status, error, RequestOptionKeys.AttemptsOf(request), Stopwatch.GetElapsedTime(started));
+        if (error is null)
+        {
+            Log.Completed(_logger, request.Method.Method, request.RequestUri?.AbsolutePath, requestId, status);
+        }
+
+        return response;
+    }
+
+    /// <summary>Logs a call that ended with an error status (the message already redacted by the caller).</summary>
+    public void LogFailure(HttpResponseMessage response, string? serverMessage) =>
+        Log.Failed(_logger, response.RequestMessage?.Method.Method ?? "?", response.RequestMessage?.RequestUri?.AbsolutePath, RequestOptionKeys.RequestIdOf(response.RequestMessage), (int)response.StatusCode, serverMessage);
+
+    public void Dispose() => _invoker.Dispose();
+
+    private LanceDbException TransportError(Exception exception, CallInfo call, string requestId, int attempts)
+    {
+        var what = call.Describe();
+        var detail = Redaction.Redact(exception.Message, _secret);
+        var inner = new ServerErrorException($"{what} failed: {detail}", null, null, requestId, exception);
+        return call.Retryable && attempts > 1
+            ? new RetryLimitExceededException($"{what} hit the retry limit after {attempts} attempt(s); last error: {detail}", attempts, null, null, requestId, inner)
+            : inner;
+    }
+}
+
+/// <summary>What a call is, for telemetry and error messages.</summary>
+/// <param name="Operation">The operation as a telemetry tag (<c>query</c>, <c>count_rows</c>, …).</param>
+/// <param name="Table">The table, when the call is about one.</param>
+/// <param name="Retryable">Whether the call may be retried (creates and drops are not, as the official client).</param>
+/// <param name="Rows">Rows in the request body (write batches).</param>
+internal sealed record CallInfo(string Operation, string? Table, bool Retryable = true, int? Rows = null)
+{
+    /// <summary><c>Count rows on table 'x'</c>.</summary>
+    public string Describe()
+    {
+        var words = Operation.Replace('_', ' ');
+        words = char.ToUpperInvariant(words[0]) + words[1..];
+        return words + (Table is null ? "" : $" on table '{Table}'");
+    }
+}

@@ -1,0 +1,32 @@
+namespace LanceOrm.Transport;
+
+/// <summary>
+/// What one logical call carries through the HTTP pipeline, in <see cref="HttpRequestMessage.Options"/>: its request id,
+/// its operation (a telemetry tag), whether it may be retried, and how many attempts were made. No ambient state.
+/// </summary>
+internal static class RequestOptionKeys
+{
+    /// <summary>The request id, the same on every attempt of the call.</summary>
+    public static readonly HttpRequestOptionsKey<string> RequestId = new("LanceOrm.RequestId");
+
+    /// <summary>The operation (<c>query</c>, <c>upsert</c>, …) for metrics recorded below the transport.</summary>
+    public static readonly HttpRequestOptionsKey<string> Operation = new("LanceOrm.Operation");
+
+    /// <summary>Whether the request may be sent again after a retryable failure (absent = yes).</summary>
+    public static readonly HttpRequestOptionsKey<bool> Retryable = new("LanceOrm.Retryable");
+
+    /// <summary>The number of attempts made so far (set by <see cref="AttemptHandler"/>).</summary>
+    public static readonly HttpRequestOptionsKey<int> Attempts = new("LanceOrm.Attempts");
+
+    public static string OperationOf(HttpRequestMessage? request) =>
+        request?.Options.TryGetValue(Operation, out var operation) == true ? operation : "unknown";
+
+    public static string? RequestIdOf(HttpRequestMessage? request) =>
+        request?.Options.TryGetValue(RequestId, out var id) == true ? id : null;
+
+    public static int AttemptsOf(HttpRequestMessage? request) =>
+        request?.Options.TryGetValue(Attempts, out var attempts) == true ? attempts : 1;
+
+    public static bool IsRetryable(HttpRequestMessage? request) =>
+        request is null || !request.Options.TryGetValue(Retryable, out var retryable) || retryable;
+}

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Apache.Arrow;
+using LanceOrm.Diagnostics;
+using LanceOrm.Protocol;
+
+namespace LanceOrm.Writing;
+
+/// <summary>
+/// A write as three overlapping stages joined by bounded channels (back-pressure: a fast source waits for the slow stage,
+/// and at most <see cref="LanceDbOptions.WritePipelineDepth"/> batches wait between two stages):
+/// <list type="number">
+/// <item>the source is read into batches of <see cref="LanceDbOptions.WriteBatchSize"/> rows (the wire batch; streaming
+/// sources are never materialised beyond the batches in flight);</item>
+/// <item>each batch is embedded (cache first, then the model in its own batch size), built into an Arrow record batch and
+/// encoded as an LZ4 IPC stream into a reused buffer;</item>
+/// <item>batches are uploaded one after the other, in source order, as idempotent <c>merge_insert</c> requests.</item>
+/// </list>
+/// So batch n+1 is embedded while batch n travels. Semantics are those of a sequential write: each batch is atomic, acknowledged
+/// batches are reported in order, and a failure (the source's, an embedding error, an exhausted retry budget) stops the
+/// write after the batches before it — a replay completes it without duplicates.
+/// </summary>
+internal sealed class WritePipeline<T>
+{
+    private readonly WriteTarget<T> _target;
+    private readonly bool _upsert;
+    private readonly IProgress<WriteProgress>? _progress;
+    private readonly int _batchSize;
+    private readonly int _depth;
+    private readonly WriteFailure _failure = new();
+    private readonly IpcBodyPool _bodies;
+
+    private WritePipeline(WriteTarget<T> target, bool upsert, IProgress<WriteProgress>? progress)
+    {
+        _target = target;
+        _upsert = upsert;
+        _progress = progress;
+        _batchSize = target.BatchSize;
+        _depth = target.Depth;
+        _bodies = new IpcBodyPool(_depth + 2);
+    }
+
+    public static Task<WriteResult> RunAsync(WriteTarget<T> target, IAsyncEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken) =>
+        new WritePipeline<T>(target, upsert, progress).RunAsync(rows, cancellationToken);
+
+    private string Table => _target.Table.Name;
+
+    private async Task<WriteResult> RunAsync(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var channelOptions = new BoundedChannelOptions(_depth) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait };
+        var chunks = Channel.CreateBounded<Chunk>(channelOptions);
+        var prepared = Channel.CreateBounded<PreparedBatch>(channelOptions);
+
+        // An upload failure stops everything upstream; an embedding failure stops the source but lets the uploader
+        // finish the batches before it (as a sequential write would have); the caller's token stops all three.
+        using var prepareStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var produceStop = CancellationTokenSource.CreateLinkedTokenSource(prepareStop.Token);
+
+        var prepare = Task.Run(() => PrepareAsync(chunks.Reader, prepared.Writer, produceStop, prepareStop.Token, cancellationToken), CancellationToken.None);
+        var upload = Task.Run(() => UploadAsync(prepared.Reader, prepareStop, cancellationToken), CancellationToken.None);
+        await ProduceAsync(rows, chunks.Writer, produceStop.Token, cancellationToken).ConfigureAwait(false);
+        await prepare.ConfigureAwait(false);
+        var result = await upload.ConfigureAwait(false);
+
+        _failure.ThrowIfFailed(cancellationToken);
+        return result;
+    }
+
+    private async Task ProduceAsync(IAsyncEnumerable<T> rows, ChannelWriter<Chunk> output, CancellationToken stop, CancellationToken caller)
+    {
+        long index = 0;
+        long read = 0;
+        var chunk = new List<T>(_batchSize);
+        try
+        {
+            await foreach (var row in rows.WithCancellation(stop).ConfigureAwait(false))
+            {
+                if (row is null)
+                {
+                    throw new ArgumentException($"Row {read} is null.", "rows");
+                }
+
+                chunk.Add(row);
+                read++;
+                if (chunk.Count == _batchSize)
+                {
+                    await output.WriteAsync(new Chunk(index++, chunk), stop).ConfigureAwait(false);
+                    chunk = new List<T>(_batchSize);
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await output.WriteAsync(new Chunk(index, chunk), stop).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (!IsInternalStop(exception, stop, caller))
+        {
+            _failure.Record(index, exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped because a later stage failed; that failure is the one reported.
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+
+    private async Task PrepareAsync(ChannelReader<Chunk> input, ChannelWriter<PreparedBatch> output, CancellationTokenSource stopSource, CancellationToken stop, CancellationToken caller)
+    {
+        var map = _target.Map;
+        var registry = _target.Embeddings;
+        long index = -1;
+        try
+        {
+            await foreach (var chunk in input.ReadAllAsync(stop).ConfigureAwait(false))
+            {
+                index = chunk.Index;
+                var started = Stopwatch.GetTimestamp();
+                using var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, stop).ConfigureAwait(false);
+                var embedded = Stopwatch.GetTimestamp();
+                LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEmbed, Table, Stopwatch.GetElapsedTime(started, embedded));
+
+                var body = _bodies.Rent();
+                try
+                {
+                    using (RecordBatch batch = map.ToRecordBatch(chunk.Rows, vectors.Vectors))
+                    {
+                        var built = Stopwatch.GetTimestamp();
+                        LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageArrow, Table, Stopwatch.GetElapsedTime(embedded, built));
+                        await ArrowIpc.WriteStreamAsync(body, map.Schema, [batch], stop).ConfigureAwait(false);
+                        LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEncode, Table, Stopwatch.GetElapsedTime(built));
+                    }
+
+                    LanceOrmTelemetry.RecordWriteBody(Table, body.Length);
+                    await output.WriteAsync(new PreparedBatch(chunk.Index, chunk.Rows.Count, vectors.RowsEmbedded, body), stop).ConfigureAwait(false);
+                }
+                catch
+                {
+                    _bodies.Return(body);
+                    throw;
+                }
+            }
+        }
+        catch (Exception exception) when (!IsInternalStop(exception, stop, caller))
+        {
+            _failure.Record(index < 0 ? 0 : index, exception);
+            await stopSource.CancelAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped because the upload failed; that failure is the one reported.
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+
+    private async Task<WriteResult> UploadAsync(ChannelReader<PreparedBatch> input, CancellationTokenSource stopUpstream, CancellationToken caller)
+    {
+        var key = _target.Map.Key.ColumnName;
+        long sent = 0, inserted = 0, updated = 0, embedded = 0, version = 0;
+        var batches = 0;
+        try
+        {
+            await foreach (var batch in input.ReadAllAsync(caller).ConfigureAwait(false))
+            {
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var answer = await _target.Table.MergeInsertAsync(batch.Body, key, _upsert, batch.Rows, caller).ConfigureAwait(false);
+                    LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageUpload, Table, Stopwatch.GetElapsedTime(started));
+                    sent += batch.Rows;
+                    embedded += batch.RowsEmbedded;
+                    inserted += answer.NumInsertedRows;
+                    updated += answer.NumUpdatedRows;
+                    version = answer.Version == 0 ? version : answer.Version;
+                    batches++;
+                    _progress?.Report(new WriteProgress(sent, embedded, batches));
+                }
+                catch (Exception exception)
+                {
+                    _failure.Record(batch.Index, exception);
+                    await stopUpstream.CancelAsync().ConfigureAwait(false);
+                    break;
+                }
+                finally
+                {
+                    _bodies.Return(batch.Body);
+                }
+            }
+        }
+        catch (OperationCanceledException exception) when (caller.IsCancellationRequested)
+        {
+            _failure.Record(long.MaxValue - 1, exception);
+        }
+
+        return new WriteResult(sent, inserted, updated, embedded, version);
+    }
+
+    private static bool IsInternalStop(Exception exception, CancellationToken stop, CancellationToken caller) =>
+        exception is OperationCanceledException && stop.IsCancellationRequested && !caller.IsCancellationRequested;
+
+    private sealed record Chunk(long Index, List<T> Rows);
+
+    private sealed record PreparedBatch(long Index, int Rows, int RowsEmbedded, MemoryStream Body);
+}
