@@ -1,7 +1,7 @@
 namespace LanceOrm.Embeddings;
 
 /// <summary>The embedding functions every <see cref="EmbeddingRegistry"/> knows without registration.</summary>
-public static class BuiltInEmbeddingFunctions
+internal static class BuiltInEmbeddingFunctions
 {
     /// <summary>The registry name of sentence-transformers/all-MiniLM-L6-v2.</summary>
     public const string MiniLm = "minilm";

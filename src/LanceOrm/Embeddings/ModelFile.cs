@@ -4,4 +4,4 @@ namespace LanceOrm.Embeddings;
 /// <param name="Path">The path inside the repository, with forward slashes (for example <c>onnx/model.onnx</c>).</param>
 /// <param name="Size">The size in bytes.</param>
 /// <param name="Sha256">The lower-case hex SHA-256.</param>
-public sealed record ModelFile(string Path, long Size, string Sha256);
+internal sealed record ModelFile(string Path, long Size, string Sha256);

@@ -35,7 +35,7 @@ public sealed class EmbeddingCache
     /// Copies the cached vector of <paramref name="key"/> into <paramref name="destination"/> (its length is the dimension);
     /// returns <see langword="false"/> on a miss. Counts the hit or miss under <paramref name="functionName"/>.
     /// </summary>
-    public async ValueTask<bool> TryGetAsync(EmbeddingCacheKey key, Memory<float> destination, string functionName, CancellationToken cancellationToken = default)
+    internal async ValueTask<bool> TryGetAsync(EmbeddingCacheKey key, Memory<float> destination, string functionName, CancellationToken cancellationToken = default)
     {
         if (_memory.TryCopyTo(key, destination.Span))
         {
@@ -58,7 +58,7 @@ public sealed class EmbeddingCache
     }
 
     /// <summary>Stores a vector in memory and, when configured, on disk.</summary>
-    public async ValueTask SetAsync(EmbeddingCacheKey key, ReadOnlyMemory<float> vector, CancellationToken cancellationToken = default)
+    internal async ValueTask SetAsync(EmbeddingCacheKey key, ReadOnlyMemory<float> vector, CancellationToken cancellationToken = default)
     {
         Remember(key, vector.Span);
         if (_disk is not null)

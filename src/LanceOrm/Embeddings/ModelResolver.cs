@@ -6,7 +6,7 @@ namespace LanceOrm.Embeddings;
 /// see <see cref="NuGetModelPackage"/>), then a verified download from the hub into that cache. When all fail, one
 /// <see cref="ModelNotFoundException"/> lists every place looked.
 /// </summary>
-public sealed class ModelResolver
+internal sealed class ModelResolver
 {
     private readonly MiniLmOptions _options;
     private readonly Func<string, string?> _environment;

@@ -5,7 +5,7 @@ namespace LanceOrm.Embeddings;
 /// <param name="ModelPath">The ONNX file.</param>
 /// <param name="VocabularyPath">The <c>vocab.txt</c> file.</param>
 /// <param name="Origin">How the folder was found (option, environment variable, cache, download).</param>
-public sealed record ModelFiles(string Directory, string ModelPath, string VocabularyPath, string Origin)
+internal sealed record ModelFiles(string Directory, string ModelPath, string VocabularyPath, string Origin)
 {
     private static readonly string[] Fp32Candidates = ["onnx/model.onnx", "model.onnx"];
     private static readonly string[] Int8Candidates =

@@ -10,7 +10,7 @@ namespace LanceOrm.Embeddings;
 /// <param name="SupportFiles">Tokenizer and configuration files; <c>vocab.txt</c> must be one of them.</param>
 /// <param name="Fp32Model">The full-precision ONNX file.</param>
 /// <param name="Int8Model">The int8-quantised ONNX file, if the repository has one.</param>
-public sealed record ModelManifest(
+internal sealed record ModelManifest(
     string Name,
     string Repository,
     string Revision,

@@ -7,7 +7,7 @@ namespace LanceOrm.Embeddings;
 /// A cache key: the embedding function's identity (name, model, version) plus the SHA-256 of the text (UTF-8).
 /// Two texts share a key only when the same function would embed the same bytes.
 /// </summary>
-public readonly record struct EmbeddingCacheKey
+internal readonly record struct EmbeddingCacheKey
 {
     private EmbeddingCacheKey(string scope, string textHash)
     {

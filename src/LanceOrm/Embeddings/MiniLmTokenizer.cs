@@ -7,7 +7,7 @@ namespace LanceOrm.Embeddings;
 /// (HF <c>do_lower_case: true, strip_accents: null</c>), [CLS] … [SEP], at most <see cref="MaxTokens"/> word pieces.
 /// Thread-safe.
 /// </summary>
-public sealed class MiniLmTokenizer
+internal sealed class MiniLmTokenizer
 {
     private readonly BertTokenizer _tokenizer;
 

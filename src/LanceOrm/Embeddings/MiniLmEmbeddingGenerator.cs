@@ -46,7 +46,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public MiniLmStatistics Statistics { get; } = new();
 
     /// <summary>The model in use, once loaded; otherwise <see langword="null"/>.</summary>
-    public ModelFiles? Model => _engine?.Files;
+    internal ModelFiles? Model => _engine?.Files;
 
     /// <summary>Resolves and loads the model now; returns the vector dimension.</summary>
     public async Task<int> InitializeAsync(CancellationToken cancellationToken = default) =>

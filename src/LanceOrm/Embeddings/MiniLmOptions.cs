@@ -32,7 +32,7 @@ public sealed class MiniLmOptions
     public Uri HubBaseUrl { get; set; } = new("https://huggingface.co/");
 
     /// <summary>The files to fetch and their SHA-256 (default: <see cref="ModelManifest.AllMiniLmL6V2"/>).</summary>
-    public ModelManifest Manifest { get; set; } = ModelManifest.AllMiniLmL6V2;
+    internal ModelManifest Manifest { get; set; } = ModelManifest.AllMiniLmL6V2;
 
     /// <summary>An HTTP client for downloads (default: a private one).</summary>
     public HttpClient? HttpClient { get; set; }
