@@ -41,23 +41,25 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     }
 
     /// <summary>A connection with a new registry (so a new, empty embedding cache) sized to hold <paramref name="cacheEntries"/>.</summary>
-    public async Task<LanceDbConnection> ConnectAsync(int cacheEntries, ModelFiles? model, HttpClient? httpClient = null)
+    public async Task<LanceDbConnection> ConnectAsync(int cacheEntries, ModelFiles? model, HttpMessageHandler? httpHandler = null)
     {
         var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions
         {
             MiniLm = { ModelDirectory = model?.Directory, AllowDownload = false },
             Cache = { MaxEntries = cacheEntries },
         });
-        return await LanceDb.ConnectAsync(new LanceDbOptions
-        {
-            Uri = "db://bench",
-            ApiKey = ApiKey,
-            HostOverride = Url,
-            EmbeddingRegistry = registry,
-            WriteBatchSize = Options.WriteBatch,
-            WritePipelineDepth = Options.Depth,
-            HttpClient = httpClient,
-        });
+        await Task.CompletedTask;
+        return new LanceDbConnection(
+            new LanceDbOptions
+            {
+                Uri = "db://bench",
+                ApiKey = ApiKey,
+                HostOverride = Url,
+                WriteBatchSize = Options.WriteBatch,
+                WritePipelineDepth = Options.Depth,
+            },
+            registry,
+            httpHandler: httpHandler);
     }
 
     public static async Task<ModelFiles> ResolveModelAsync(BenchOptions options)

@@ -18,8 +18,8 @@ internal sealed class WireCounter
         Interlocked.Exchange(ref _received, 0);
     }
 
-    /// <summary>An <see cref="HttpClient"/> whose sockets report to this counter.</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler
+    /// <summary>A handler whose sockets report to this counter.</summary>
+    public SocketsHttpHandler CreateHandler() => new()
     {
         ConnectCallback = async (context, cancellationToken) =>
         {
@@ -35,7 +35,7 @@ internal sealed class WireCounter
                 throw;
             }
         },
-    });
+    };
 
     private sealed class CountingStream(Stream inner, WireCounter counter) : Stream
     {

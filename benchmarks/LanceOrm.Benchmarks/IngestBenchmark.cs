@@ -44,7 +44,7 @@ internal static class IngestBenchmark
             using var db = await environment.ConnectAsync(cacheEntries: docs.Length * 2, model);
             var repo = db.BenchDocs();
             await repo.CreateTableAsync(CreateMode.Overwrite);
-            var minilm = db.EmbeddingRegistry.Get("minilm");
+            var minilm = db.Embeddings.Get("minilm");
             await minilm.EmbedAsync(["Load the model and warm up the session."], new float[minilm.Dimensions]); // not timed
             var statistics = (minilm.Generator as MiniLmEmbeddingGenerator)?.Statistics;
 

@@ -127,7 +127,7 @@ internal static class SearchBenchmark
             }
         })));
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        var cache = db.EmbeddingRegistry.Get("minilm").Cache.Statistics;
+        var cache = db.Embeddings.Get("minilm").Cache.Statistics;
         if (cache.MemoryHits + cache.DiskHits != 0)
         {
             throw new InvalidOperationException($"A search query was answered from the cache: {cache}");

@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using LanceOrm.Embeddings;
@@ -5,7 +6,7 @@ using LanceOrm.Embeddings;
 namespace LanceOrm.Benchmarks;
 
 /// <summary>
-/// Sums the write pipeline's stage timings (<see cref="WriteMetrics"/> on the <c>LanceOrm</c> meter) and splits the embed
+/// Sums the write pipeline's stage timings (<see cref="LanceOrmTelemetry"/> on the <c>LanceOrm</c> meter) and splits the embed
 /// stage with <see cref="MiniLmStatistics"/> into tokenization, inference and the rest (cache keys and lookups, pooling).
 /// </summary>
 internal sealed class StageRecorder : IDisposable
@@ -24,7 +25,7 @@ internal sealed class StageRecorder : IDisposable
         _inferenceStart = model?.InferenceTime ?? TimeSpan.Zero;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == EmbeddingMetrics.MeterName && instrument.Name is WriteMetrics.StageDuration or WriteMetrics.BodyBytes)
+            if (instrument.Meter.Name == LanceOrmTelemetry.Name && instrument.Name is LanceOrmTelemetry.WriteStageDuration or LanceOrmTelemetry.WriteBodyBytes)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -50,7 +51,7 @@ internal sealed class StageRecorder : IDisposable
     {
         double Get(string stage) => _seconds.TryGetValue(stage, out var value) ? value : 0;
         var list = new List<(string, double)>();
-        var embed = Get(WriteMetrics.StageEmbed);
+        var embed = Get(LanceOrmTelemetry.StageEmbed);
         if (_model is not null)
         {
             var tokenize = (_model.TokenizationTime - _tokenizationStart).TotalSeconds;
@@ -64,9 +65,9 @@ internal sealed class StageRecorder : IDisposable
             list.Add(("embed (copy given vectors)", embed));
         }
 
-        list.Add(("arrow record batch (generated mapper)", Get(WriteMetrics.StageArrow)));
-        list.Add(("arrow IPC encode (LZ4)", Get(WriteMetrics.StageEncode)));
-        list.Add(("HTTP merge_insert round trip", Get(WriteMetrics.StageUpload)));
+        list.Add(("arrow record batch (generated mapper)", Get(LanceOrmTelemetry.StageArrow)));
+        list.Add(("arrow IPC encode (LZ4)", Get(LanceOrmTelemetry.StageEncode)));
+        list.Add(("HTTP merge_insert round trip", Get(LanceOrmTelemetry.StageUpload)));
         return list;
     }
 

@@ -24,7 +24,7 @@ internal static class WireBenchmark
         var options = environment.Options;
         BenchEnvironment.PrintHeader("wire: bytes on the wire per row vs the raw Arrow payload (benchmark 5)", model);
         var counter = new WireCounter();
-        using var http = counter.CreateClient();
+        using var http = counter.CreateHandler();
         using var db = await environment.ConnectAsync(cacheEntries: 20_000, model, http);
 
         // (a) pre-computed 384-dimension vectors
@@ -49,7 +49,7 @@ internal static class WireBenchmark
         await docsRepo.AddAsync(docs);
         var docSent = counter.Sent;
         long docRaw = 0;
-        var minilm = db.EmbeddingRegistry.Get("minilm");
+        var minilm = db.Embeddings.Get("minilm");
         foreach (var chunk in docs.Chunk(options.WriteBatch))
         {
             var vectors = new float[chunk.Length * minilm.Dimensions];

@@ -16,9 +16,8 @@ public static class QuickstartApp
 
         using var registry = new EmbeddingRegistry();
         await using var backend = await StartAsync(registry, cancellationToken);
-        backend.Options.EmbeddingRegistry = registry;
         backend.Options.WriteBatchSize = BatchSize;
-        using var db = await LanceDb.ConnectAsync(backend.Options, cancellationToken);
+        using var db = new LanceDbConnection(backend.Options, registry);
 
         var repository = db.Articles();
         await repository.CreateTableAsync(CreateMode.ExistOk, cancellationToken);
@@ -72,7 +71,7 @@ public static class QuickstartApp
         await minilm.EmbedAsync(["warm-up"], vector, cancellationToken);
     }
 
-    private static async Task IngestAsync(LanceRepository<Article> repository, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    private static async Task IngestAsync(ArticleRepository repository, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         WriteResult? result = null;
@@ -98,7 +97,7 @@ public static class QuickstartApp
             $"in {seconds:0.0} s ({result.RowsSent / seconds:0} rows/s).");
     }
 
-    private static async Task SearchAsync(LanceRepository<Article> repository, DemoQuery query, CancellationToken cancellationToken)
+    private static async Task SearchAsync(ArticleRepository repository, DemoQuery query, CancellationToken cancellationToken)
     {
         var search = repository.Search(x => x.Body, query.Text)
             .Select(x => new { x.Id, x.Title, x.Category, x.Year })

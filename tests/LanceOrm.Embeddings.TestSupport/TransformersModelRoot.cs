@@ -8,7 +8,7 @@ namespace LanceOrm.Embeddings.TestSupport;
 /// onnx/model.onnx}</c> — from the very model file LanceOrm resolved, so both clients embed with the same weights.
 /// Used by the interop tests and the benchmarks.
 /// </summary>
-public static class TransformersModelRoot
+internal static class TransformersModelRoot
 {
     /// <summary>The model id to give transformers.js (and LanceDB's function) with this root as its local model path.</summary>
     public const string ModelId = "Xenova/all-MiniLM-L6-v2";

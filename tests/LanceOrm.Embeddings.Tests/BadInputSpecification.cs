@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -79,7 +80,7 @@ public sealed class BadInputSpecification(ITestOutputHelper output)
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == EmbeddingMetrics.MeterName && instrument.Name == EmbeddingMetrics.Batches)
+            if (instrument.Meter.Name == LanceOrmTelemetry.Name && instrument.Name == LanceOrmTelemetry.Batches)
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace LanceOrm.Embeddings.Tests;
@@ -139,11 +140,11 @@ public sealed class EmbeddingCacheSpecification
                 ours |= tag.Key == "function" && (string?)tag.Value == name;
             }
 
-            if (ours && instrument.Name == EmbeddingMetrics.CacheHits)
+            if (ours && instrument.Name == LanceOrmTelemetry.CacheHits)
             {
                 Interlocked.Add(ref hits, value);
             }
-            else if (ours && instrument.Name == EmbeddingMetrics.CacheMisses)
+            else if (ours && instrument.Name == LanceOrmTelemetry.CacheMisses)
             {
                 Interlocked.Add(ref misses, value);
             }

@@ -147,7 +147,8 @@ public sealed class EmbeddingMappingTests
     public async Task The_generated_repository_and_connection_extension_use_the_generated_map()
     {
         // No request is sent at connect time.
-        using var connection = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://mapping", HostOverride = new Uri("http://127.0.0.1:1") }, TestContext.Current.CancellationToken);
+        using var connection = new LanceDbConnection(new LanceDbOptions { Uri = "db://mapping", HostOverride = new Uri("http://127.0.0.1:1") });
+        await Task.CompletedTask;
 
         ArticleRepository repository = connection.Articles();
         NoteRepository notes = connection.Notes();
@@ -155,7 +156,7 @@ public sealed class EmbeddingMappingTests
         Assert.Same(ArticleLanceMap.Instance, repository.Map);
         Assert.Same(NoteLanceMap.Instance, notes.Map);
         Assert.Same(ArticleLanceMap.Instance, Article.LanceMap);
-        Assert.IsAssignableFrom<LanceRepository<Article>>(repository);
+        Assert.IsAssignableFrom<LanceRepository<Article, string>>(repository);
         Assert.NotNull(typeof(ArticleRepository).GetMethod("SearchBody", [typeof(string)]));
         Assert.NotNull(typeof(NoteRepository).GetMethod("SearchTitle", [typeof(string)]));
         Assert.NotNull(typeof(NoteRepository).GetMethod("SearchSummary", [typeof(string)]));

@@ -60,14 +60,15 @@ public sealed class InteropFixture : IAsyncLifetime
     }
 
     /// <summary>A LanceOrm connection to a database of its own (so fixed table names never collide) embedding with the real model.</summary>
-    public async Task<LanceDbConnection> ConnectAsync(string database) =>
-        await LanceDb.ConnectAsync(new LanceDbOptions
-        {
-            Uri = "db://" + database,
-            ApiKey = ApiKey,
-            HostOverride = _emulator!.Url,
-            EmbeddingRegistry = _registry!,
-        }, TestContext.Current.CancellationToken);
+    public Task<LanceDbConnection> ConnectAsync(string database) =>
+        Task.FromResult(new LanceDbConnection(
+            new LanceDbOptions
+            {
+                Uri = "db://" + database,
+                ApiKey = ApiKey,
+                HostOverride = _emulator!.Url,
+            },
+            _registry!));
 
     public static string UniqueDatabase() => "interop" + Guid.NewGuid().ToString("N")[..12];
 

@@ -57,10 +57,9 @@ public sealed class AddLanceOrmTests(EmulatorFixture fixture)
 
         Assert.Same(connection, provider.GetRequiredService<LanceDbConnection>());
         Assert.Same(notes, provider.GetRequiredService<NoteRepository>());
-        Assert.Same(notes, provider.GetRequiredService<LanceRepository<Note>>());
         Assert.Same(connection, notes.Connection);
-        Assert.Same(provider.GetRequiredService<EmbeddingRegistry>(), connection.EmbeddingRegistry);
-        Assert.Equal([HashingEmbeddingGenerator.Name], connection.EmbeddingRegistry.Names);
+        Assert.Same(provider.GetRequiredService<EmbeddingRegistry>(), connection.Embeddings);
+        Assert.Equal([HashingEmbeddingGenerator.Name], connection.Embeddings.Names);
         Assert.Equal(Note.Make(2).Id, Assert.Single(hits).Entity.Id);
     }
 

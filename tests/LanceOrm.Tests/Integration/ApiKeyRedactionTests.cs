@@ -13,7 +13,7 @@ public sealed class ApiKeyRedactionTests(EmulatorFixture fixture)
         const string wrongKey = "sk-WRONG-key-that-must-never-leak-123";
         using var provider = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
-        using var db = await fixture.ConnectAsync(o => { o.ApiKey = wrongKey; o.LoggerFactory = loggerFactory; });
+        using var db = await fixture.ConnectAsync(o => o.ApiKey = wrongKey, logs: loggerFactory);
         var repo = db.Notes();
 
         var error = await Assert.ThrowsAsync<UnauthorizedException>(() => repo.CreateTableAsync(CreateMode.Create, Ct));
@@ -31,8 +31,7 @@ public sealed class ApiKeyRedactionTests(EmulatorFixture fixture)
         using var provider = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
         var wire = new RecordingHandler { Fault = (path, _) => path.EndsWith("/query/") ? "status=503" : null };
-        using var client = new HttpClient(wire);
-        using var db = await fixture.ConnectAsync(o => { o.LoggerFactory = loggerFactory; o.HttpClient = client; });
+        using var db = await fixture.ConnectAsync(logs: loggerFactory, handler: wire);
         var repo = await fixture.NewTableAsync(db, "logs");
         await repo.AddAsync([Note.Make(1)], cancellationToken: Ct);
 

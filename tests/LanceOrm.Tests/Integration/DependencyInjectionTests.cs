@@ -6,19 +6,21 @@ namespace LanceOrm.Tests.Integration;
 public sealed class DependencyInjectionTests(EmulatorFixture fixture)
 {
     [Fact]
-    public async Task AddLanceDb_registers_a_connection_that_sends_through_the_factory_client()
+    public async Task AddLanceOrm_registers_a_connection_that_sends_through_the_factory_client()
     {
         var ct = TestContext.Current.CancellationToken;
         var counter = new CountingHandler();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddLanceDb(o =>
-        {
-            o.Uri = "db://" + EmulatorFixture.UniqueDatabase();
-            o.ApiKey = EmulatorFixture.ApiKey;
-            o.HostOverride = fixture.Emulator.Url;
-            o.EmbeddingRegistry = EmulatorFixture.NewRegistry();
-        }).AddHttpMessageHandler(() => counter);
+        services.AddLanceOrm(o =>
+            {
+                o.Uri = "db://" + EmulatorFixture.UniqueDatabase();
+                o.ApiKey = EmulatorFixture.ApiKey;
+                o.HostOverride = fixture.Emulator.Url;
+            })
+            .ConfigureEmbeddings(e => e.RegisterBuiltIns = false)
+            .AddEmbeddingFunction(HashingEmbeddingGenerator.Name, _ => new HashingEmbeddingGenerator(HashingEmbeddingGenerator.Dimensions), HashingEmbeddingGenerator.Dimensions)
+            .HttpClient.AddHttpMessageHandler(() => counter);
         await using var provider = services.BuildServiceProvider();
 
         var db = provider.GetRequiredService<LanceDbConnection>();

@@ -30,13 +30,13 @@ public sealed class FaultToleranceTests(FaultyEmulatorFixture faulty, ITestOutpu
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<LanceDbConnection> ConnectAsync() => EmulatorFixture.Connect(faulty.Emulator, o =>
+    private LanceDbConnection Connect() => EmulatorFixture.Connect(faulty.Emulator, o =>
     {
         o.WriteBatchSize = 1_000;
         o.Retry = new LanceRetryOptions { Retries = 10, ConnectRetries = 10, ReadRetries = 10, BackoffFactor = 0.01, BackoffJitter = 0.02 };
     });
 
-    private static async Task AssertExactlyOnceAsync(LanceRepository<Note> repo, Func<Note, bool>? check = null)
+    private static async Task AssertExactlyOnceAsync(LanceRepository<Note, string> repo, Func<Note, bool>? check = null)
     {
         Assert.Equal(Rows, await repo.CountAsync(cancellationToken: Ct));
         var hits = await repo.Query().Select(x => new { x.Id, x.Title }).ToListAsync(Ct);
@@ -53,7 +53,7 @@ public sealed class FaultToleranceTests(FaultyEmulatorFixture faulty, ITestOutpu
     [Fact]
     public async Task An_upsert_of_50000_rows_under_random_faults_ends_with_each_key_exactly_once_and_updated()
     {
-        using var db = await ConnectAsync();
+        using var db = Connect();
         var repo = db.Notes();
         await faulty.Emulator.ClearFaultsAsync(Ct);
         await repo.CreateTableAsync(CreateMode.Create, Ct);
@@ -79,7 +79,7 @@ public sealed class FaultToleranceTests(FaultyEmulatorFixture faulty, ITestOutpu
     [Fact]
     public async Task A_plain_add_of_50000_rows_under_random_faults_ends_with_each_key_exactly_once()
     {
-        using var db = await ConnectAsync();
+        using var db = Connect();
         var repo = db.Notes();
         await faulty.Emulator.ClearFaultsAsync(Ct);
         await repo.CreateTableAsync(CreateMode.Create, Ct);

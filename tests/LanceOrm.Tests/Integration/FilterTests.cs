@@ -13,7 +13,7 @@ public sealed class FilterTests(EmulatorFixture fixture) : IAsyncLifetime
     }).ToArray();
 
     private LanceDbConnection? _db;
-    private LanceRepository<Note>? _repo;
+    private LanceRepository<Note, string>? _repo;
 
     public async ValueTask InitializeAsync()
     {

@@ -16,7 +16,7 @@ public sealed class QueryTests(EmulatorFixture fixture)
         "gardening tips for spring tomatoes",
     ];
 
-    private async Task<(LanceDbConnection Db, LanceRepository<Note> Repo)> SeededAsync(string prefix)
+    private async Task<(LanceDbConnection Db, LanceRepository<Note, string> Repo)> SeededAsync(string prefix)
     {
         var db = await fixture.ConnectAsync();
         var repo = await fixture.NewTableAsync(db, prefix);

@@ -27,10 +27,10 @@ public sealed class SchemaDriftTests(EmulatorFixture fixture)
         return builder.Metadata(schema.Metadata).Build();
     }
 
-    private async Task<LanceRepository<Note>> DriftedTableAsync(LanceDbConnection db, Func<Schema, Schema> edit)
+    private async Task<LanceRepository<Note, string>> DriftedTableAsync(LanceDbConnection db, Func<Schema, Schema> edit)
     {
         // Another writer created "notes" with a different schema; the generated repository must refuse it.
-        await new LanceRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, Note.LanceMap.TableName, edit)).CreateTableAsync(CreateMode.Create, Ct);
+        await new MapRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, Note.LanceMap.TableName, edit)).CreateTableAsync(CreateMode.Create, Ct);
         return db.Notes();
     }
 

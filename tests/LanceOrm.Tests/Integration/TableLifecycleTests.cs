@@ -50,7 +50,7 @@ public sealed class TableLifecycleTests(EmulatorFixture fixture)
         var names = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var repo = new LanceRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, $"list_{i}"));
+            var repo = new MapRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, $"list_{i}"));
             await repo.CreateTableAsync(CreateMode.Create, Ct);
             names.Add(repo.TableName);
         }

@@ -1,3 +1,4 @@
+using LanceOrm.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -94,8 +95,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture)
     {
         using var telemetry = new TelemetryRecorder();
         var wire = new RecordingHandler { Fault = (path, _) => path.EndsWith("/count_rows/", StringComparison.Ordinal) ? "status=503" : null };
-        using var client = new HttpClient(wire);
-        using var db = await fixture.ConnectAsync(o => o.HttpClient = client);
+        using var db = await fixture.ConnectAsync(handler: wire);
         var notes = await fixture.NewTableAsync(db, "telemetry");
 
         using (telemetry.Root())

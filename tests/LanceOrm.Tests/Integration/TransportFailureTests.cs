@@ -12,13 +12,13 @@ public sealed class TransportFailureTests(EmulatorFixture fixture)
     public async Task A_refused_connection_is_retried_then_reported_without_the_key()
     {
         var port = FreePort();
-        using var db = await LanceDb.ConnectAsync(new LanceDbOptions
+        using var db = new LanceDbConnection(new LanceDbOptions
         {
             Uri = "db://nowhere",
             ApiKey = EmulatorFixture.ApiKey,
             HostOverride = new Uri($"http://127.0.0.1:{port}"),
             Retry = { BackoffFactor = 0.001, BackoffJitter = 0 },
-        }, Ct);
+        });
 
         var error = await Assert.ThrowsAsync<RetryLimitExceededException>(() => db.ListTablesAsync(cancellationToken: Ct));
 

@@ -11,9 +11,8 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     private async Task<(LanceDbConnection Db, RecordingHandler Wire, HttpClient Client)> ConnectRecordedAsync(Action<LanceDbOptions>? configure = null)
     {
         var wire = new RecordingHandler();
-        var client = new HttpClient(wire);
-        var db = await fixture.ConnectAsync(o => { o.HttpClient = client; configure?.Invoke(o); });
-        return (db, wire, client);
+        var db = await fixture.ConnectAsync(configure, handler: wire);
+        return (db, wire, new HttpClient(wire));
     }
 
     [Fact]

@@ -15,13 +15,11 @@ public sealed class WritePipelineTests(EmulatorFixture fixture)
     public async Task The_next_batch_is_embedded_while_the_previous_one_uploads()
     {
         var generator = new RecordingGenerator();
-        using var http = new HttpClient(new SlowWritesHandler(TimeSpan.FromMilliseconds(300)) { InnerHandler = new SocketsHttpHandler() });
-        using var db = await fixture.ConnectAsync(o =>
-        {
-            o.WriteBatchSize = 50;
-            o.HttpClient = http;
-            o.EmbeddingRegistry = new EmbeddingRegistry().Register(HashingEmbeddingGenerator.Name, generator, HashingEmbeddingGenerator.Dimensions);
-        });
+        using var http = new SlowWritesHandler(TimeSpan.FromMilliseconds(300)) { InnerHandler = new SocketsHttpHandler() };
+        using var db = await fixture.ConnectAsync(
+            o => o.WriteBatchSize = 50,
+            new EmbeddingRegistry().Register(HashingEmbeddingGenerator.Name, generator, HashingEmbeddingGenerator.Dimensions),
+            handler: http);
         var repo = await fixture.NewTableAsync(db, "overlap");
         var acknowledged = new ConcurrentQueue<long>();
 
@@ -89,11 +87,9 @@ public sealed class WritePipelineTests(EmulatorFixture fixture)
     public async Task An_embedding_error_stops_the_write_after_the_batches_before_it_and_a_replay_completes_it()
     {
         var generator = new RecordingGenerator { Poison = "poison" };
-        using var db = await fixture.ConnectAsync(o =>
-        {
-            o.WriteBatchSize = 100;
-            o.EmbeddingRegistry = new EmbeddingRegistry().Register(HashingEmbeddingGenerator.Name, generator, HashingEmbeddingGenerator.Dimensions);
-        });
+        using var db = await fixture.ConnectAsync(
+            o => o.WriteBatchSize = 100,
+            new EmbeddingRegistry().Register(HashingEmbeddingGenerator.Name, generator, HashingEmbeddingGenerator.Dimensions));
         var repo = await fixture.NewTableAsync(db, "embedfail");
         var rows = Enumerable.Range(0, 500).Select(i => Note.Make(i, i == 250 ? "poison" : null)).ToArray();
 

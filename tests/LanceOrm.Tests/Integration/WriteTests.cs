@@ -68,7 +68,7 @@ public sealed class WriteTests(EmulatorFixture fixture)
     {
         var generator = new HashingEmbeddingGenerator(HashingEmbeddingGenerator.Dimensions);
         var registry = new Embeddings.EmbeddingRegistry().Register(HashingEmbeddingGenerator.Name, generator, HashingEmbeddingGenerator.Dimensions);
-        using var db = await fixture.ConnectAsync(o => o.EmbeddingRegistry = registry);
+        using var db = await fixture.ConnectAsync(registry: registry);
         var repo = await fixture.NewTableAsync(db, "embed");
         var own = Enumerable.Range(0, 32).Select(i => i == 3 ? 1f : 0f).ToArray();
         var carrying = Note.Make(1);
@@ -99,7 +99,7 @@ public sealed class WriteTests(EmulatorFixture fixture)
     [Fact]
     public async Task An_unregistered_embedding_function_is_named_in_the_error()
     {
-        using var db = await fixture.ConnectAsync(o => o.EmbeddingRegistry = new Embeddings.EmbeddingRegistry());
+        using var db = await fixture.ConnectAsync(registry: new Embeddings.EmbeddingRegistry());
         var repo = await fixture.NewTableAsync(db, "noemb");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => repo.AddAsync([Note.Make(1)], cancellationToken: Ct));

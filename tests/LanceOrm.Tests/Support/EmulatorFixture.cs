@@ -1,5 +1,6 @@
 using LanceOrm.Emulator;
 using LanceOrm.Embeddings;
+using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(LanceOrm.Tests.Support.EmulatorFixture))]
 
@@ -25,20 +26,20 @@ public sealed class EmulatorFixture : IAsyncLifetime
         }
     }
 
-    public Task<LanceDbConnection> ConnectAsync(Action<LanceDbOptions>? configure = null) => Connect(Emulator, configure);
+    public Task<LanceDbConnection> ConnectAsync(Action<LanceDbOptions>? configure = null, EmbeddingRegistry? registry = null, ILoggerFactory? logs = null, HttpMessageHandler? handler = null) =>
+        Task.FromResult(Connect(Emulator, configure, registry, logs, handler));
 
-    public static async Task<LanceDbConnection> Connect(LanceDbEmulator emulator, Action<LanceDbOptions>? configure = null)
+    public static LanceDbConnection Connect(LanceDbEmulator emulator, Action<LanceDbOptions>? configure = null, EmbeddingRegistry? registry = null, ILoggerFactory? logs = null, HttpMessageHandler? handler = null)
     {
         var options = new LanceDbOptions
         {
             Uri = "db://" + UniqueDatabase(),
             ApiKey = ApiKey,
             HostOverride = emulator.Url,
-            EmbeddingRegistry = NewRegistry(),
             Retry = { BackoffFactor = 0.01, BackoffJitter = 0.01 },
         };
         configure?.Invoke(options);
-        return await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
+        return new LanceDbConnection(options, registry ?? NewRegistry(), logs, handler);
     }
 
     public static EmbeddingRegistry NewRegistry() =>
@@ -48,7 +49,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public static string UniqueDatabase() => "t" + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>The generated repository over a fresh, created <c>notes</c> table of the connection's own database.</summary>
-    public async Task<LanceRepository<Note>> NewTableAsync(LanceDbConnection connection, string prefix)
+    public async Task<LanceRepository<Note, string>> NewTableAsync(LanceDbConnection connection, string prefix)
     {
         _ = prefix;
         var repository = connection.Notes();

@@ -2,7 +2,8 @@ using System.Net.Http.Headers;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
-using LanceOrm.Remote.Http;
+using LanceOrm.Protocol;
+using LanceOrm.Transport;
 
 namespace LanceOrm.Tests.Unit;
 

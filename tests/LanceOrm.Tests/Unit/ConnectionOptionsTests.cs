@@ -7,30 +7,30 @@ public sealed class ConnectionOptionsTests
     private const string Key = "sk-live-VERY-SECRET-KEY-42";
 
     [Fact]
-    public async Task Plain_http_to_a_non_loopback_host_is_refused_unless_allowed()
+    public void Plain_http_to_a_non_loopback_host_is_refused_unless_allowed()
     {
         var options = new LanceDbOptions { Uri = "db://prod", ApiKey = Key, HostOverride = new Uri("http://lancedb.internal:8080") };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken));
+        var error = Assert.Throws<ArgumentException>(() => new LanceDbConnection(options));
         Assert.Contains("lancedb.internal", error.Message);
         Assert.DoesNotContain(Key, error.Message);
 
         options.AllowInsecureHttp = true;
-        using var allowed = await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
+        using var allowed = new LanceDbConnection(options);
         Assert.Equal(new Uri("http://lancedb.internal:8080"), allowed.Endpoint);
     }
 
     [Fact]
-    public async Task Plain_http_to_loopback_is_allowed()
+    public void Plain_http_to_loopback_is_allowed()
     {
-        using var db = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") }, TestContext.Current.CancellationToken);
+        using var db = new LanceDbConnection(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") });
         Assert.Equal("dev", db.Database);
     }
 
     [Fact]
-    public async Task Without_an_override_the_cloud_host_is_derived_from_database_and_region()
+    public void Without_an_override_the_cloud_host_is_derived_from_database_and_region()
     {
-        using var db = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://my-db/team/a", ApiKey = Key, Region = "eu-west-1" }, TestContext.Current.CancellationToken);
+        using var db = new LanceDbConnection(new LanceDbOptions { Uri = "db://my-db/team/a", ApiKey = Key, Region = "eu-west-1" });
         Assert.Equal(new Uri("https://my-db.eu-west-1.api.lancedb.com"), db.Endpoint);
         Assert.Equal("team/a", db.DatabasePrefix);
     }
@@ -39,17 +39,17 @@ public sealed class ConnectionOptionsTests
     [InlineData("")]
     [InlineData("http://x")]
     [InlineData("db://")]
-    public async Task Invalid_uris_are_rejected_with_a_clear_error(string uri)
+    public void Invalid_uris_are_rejected_with_a_clear_error(string uri)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => LanceDb.ConnectAsync(new LanceDbOptions { Uri = uri }, TestContext.Current.CancellationToken));
+        var error = Assert.Throws<ArgumentException>(() => new LanceDbConnection(new LanceDbOptions { Uri = uri }));
         Assert.Contains("db://", error.Message);
     }
 
     [Fact]
-    public async Task The_api_key_never_appears_in_ToString_of_options_connection_or_repository()
+    public void The_api_key_never_appears_in_ToString_of_options_connection_or_repository()
     {
         var options = new LanceDbOptions { Uri = "db://dev", ApiKey = Key, HostOverride = new Uri("http://127.0.0.1:1") };
-        using var db = await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
+        using var db = new LanceDbConnection(options);
         var repo = db.Notes();
 
         foreach (var text in new[] { options.ToString(), db.ToString(), repo.ToString(), repo.Query().ToString() })
@@ -61,11 +61,11 @@ public sealed class ConnectionOptionsTests
     }
 
     [Fact]
-    public async Task Table_names_follow_the_official_rule()
+    public void Table_names_follow_the_official_rule()
     {
         var options = new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") };
-        using var db = await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
-        var error = Assert.Throws<ArgumentException>(() => new LanceRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, "bad/name")));
+        using var db = new LanceDbConnection(options);
+        var error = Assert.Throws<ArgumentException>(() => new MapRepository<Note>(db, new RenamedMap<Note>(Note.LanceMap, "bad/name")));
         Assert.Contains("bad/name", error.Message);
     }
 }

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using LanceOrm.Filtering;
+using LanceOrm.Querying;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Unit;

@@ -6,31 +6,31 @@ namespace LanceOrm.Tests.Unit;
 public sealed class OptionsRegistryTests
 {
     [Fact]
-    public async Task Options_without_a_registry_and_their_connection_share_one_default_registry()
+    public void A_connection_given_no_registry_owns_one_with_the_built_in_functions()
     {
-        var options = new LanceDbOptions { Uri = "db://shared", HostOverride = new Uri("http://127.0.0.1:1") };
+        using var db = new LanceDbConnection(new LanceDbOptions { Uri = "db://shared", HostOverride = new Uri("http://127.0.0.1:1") });
 
-        using var db = await LanceDb.ConnectAsync(options, TestContext.Current.CancellationToken);
-
-        Assert.Same(options.EmbeddingRegistry, db.EmbeddingRegistry);
-        Assert.Contains("minilm", db.EmbeddingRegistry.Names);
+        Assert.Contains("minilm", db.Embeddings.Names);
     }
 
     [Fact]
-    public void A_registry_set_in_the_AddLanceOrm_options_wins_over_the_container_registry()
+    public void AddLanceOrm_runs_the_configure_callback_once_and_validates_the_options_when_the_connection_is_resolved()
     {
-        var own = new EmbeddingRegistry(new EmbeddingRegistryOptions { RegisterBuiltIns = false });
+        var calls = 0;
         var services = new ServiceCollection();
         services.AddLanceOrm(o =>
         {
-            o.Uri = "db://own-registry";
+            calls++;
+            o.Uri = "db://once";
             o.HostOverride = new Uri("http://127.0.0.1:1");
-            o.EmbeddingRegistry = own;
+            o.WriteBatchSize = 0;
         });
         using var provider = services.BuildServiceProvider();
 
-        Assert.Same(own, provider.GetRequiredService<LanceDbConnection>().EmbeddingRegistry);
-        Assert.NotSame(own, provider.GetRequiredService<EmbeddingRegistry>());
+        Assert.Equal(0, calls);
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<LanceDbConnection>());
+        Assert.Equal(1, calls);
+        Assert.Contains("WriteBatchSize must be positive", error.Message);
     }
 
     [Fact]

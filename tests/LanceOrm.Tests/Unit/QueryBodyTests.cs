@@ -6,10 +6,11 @@ namespace LanceOrm.Tests.Unit;
 /// <summary>The JSON bodies match the official client's shapes (protocol §5.4).</summary>
 public sealed class QueryBodyTests
 {
-    private static async Task<LanceRepository<Note>> RepositoryAsync()
+    private static async Task<LanceRepository<Note, string>> RepositoryAsync()
     {
-        var db = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1"), EmbeddingRegistry = EmulatorFixture.NewRegistry() }, TestContext.Current.CancellationToken);
-        return new NoteRepository(db);
+        var db = new LanceDbConnection(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") }, EmulatorFixture.NewRegistry());
+        await Task.CompletedTask;
+        return db.Notes();
     }
 
     private static async Task<JsonObject> Body(LanceQuery<Note> query) => JsonNode.Parse(await query.ToRequestJsonAsync(TestContext.Current.CancellationToken))!.AsObject();
@@ -103,8 +104,7 @@ public sealed class ServerVersionTests
             response.Headers.TryAddWithoutValidation("phalanx-version", "0.3.1");
             return response;
         });
-        using var client = new HttpClient(network);
-        using var db = await LanceDb.ConnectAsync(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1"), HttpClient = client }, ct);
+        using var db = new LanceDbConnection(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") }, httpHandler: network);
         var notes = db.Notes();
         var legacy = JsonNode.Parse(await notes.FullTextSearch("hello", x => x.Title).ToRequestJsonAsync(ct))!;
 

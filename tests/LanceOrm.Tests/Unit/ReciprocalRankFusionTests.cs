@@ -1,3 +1,4 @@
+using LanceOrm.Querying;
 namespace LanceOrm.Tests.Unit;
 
 public sealed class ReciprocalRankFusionTests

@@ -1,10 +1,11 @@
 using System.Net;
-using LanceOrm.Remote.Http;
+using LanceOrm.Protocol;
+using LanceOrm.Transport;
 using Polly;
 
 namespace LanceOrm.Tests.Unit;
 
-/// <summary><see cref="LanceResilience"/>: the official retry policy as a Polly strategy (the DI pipeline's retry layer).</summary>
+/// <summary><see cref="RetryStrategy"/>: the official retry policy as a Polly strategy (the DI pipeline's retry layer).</summary>
 public sealed class ResilienceStrategyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -12,7 +13,7 @@ public sealed class ResilienceStrategyTests
     private static async Task<(HttpResponseMessage? Response, Exception? Error, int Attempts, List<TimeSpan> Delays)> RunAsync(
         LanceRetryOptions retry, Func<int, HttpResponseMessage> answer, bool retryable = true)
     {
-        var options = LanceResilience.CreateRetryOptions(retry);
+        var options = RetryStrategy.CreateOptions(retry, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, TimeProvider.System);
         var delays = new List<TimeSpan>();
         var onRetry = options.OnRetry!;
         options.OnRetry = args =>
@@ -22,7 +23,7 @@ public sealed class ResilienceStrategyTests
         };
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(options).Build();
         using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/v1/table/t/query/");
-        request.Options.Set(LanceRequestOptions.Retryable, retryable);
+        request.Options.Set(RequestOptionKeys.Retryable, retryable);
         var context = ResilienceContextPool.Shared.Get(Ct);
         context.SetRequestMessage(request);
         var attempts = 0;

@@ -1,25 +1,32 @@
 using System.Net;
-using LanceOrm.Remote.Http;
+using LanceOrm.Protocol;
+using LanceOrm.Transport;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Unit;
 
+/// <summary>The one HTTP pipeline of a connection (<see cref="HttpPipeline"/>): the official retry policy end to end.</summary>
 public sealed class RetryHandlerTests
 {
     private static readonly LanceRetryOptions Fast = new() { BackoffFactor = 0.001, BackoffJitter = 0.001 };
 
-    private static HttpClient Client(ScriptedHandler network, LanceRetryOptions? options = null, TimeSpan? readTimeout = null) =>
-        new(new LanceHeadersHandler("sk-key", "db", null, "LanceOrm-DotNet-Client/test")
-        {
-            InnerHandler = new LanceRetryHandler(options ?? Fast, readTimeout ?? TimeSpan.FromSeconds(30)) { InnerHandler = network },
-        });
+    /// <summary>The connection's pipeline (headers, the Polly retry engine, one attempt) over a scripted network.</summary>
+    private static HttpClient Client(HttpMessageHandler network, LanceRetryOptions? options = null, TimeSpan? readTimeout = null) =>
+        new(HttpPipeline.Create(
+            [new("x-api-key", "sk-key"), new("x-lancedb-database", "db"), new("User-Agent", "LanceOrm-DotNet-Client/test")],
+            Wire.RequestIdHeader,
+            options ?? Fast,
+            readTimeout ?? TimeSpan.FromSeconds(30),
+            network,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            TimeProvider.System));
 
     private static HttpRequestMessage Post(bool? retryable = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:9/v1/table/t/query/") { Content = new StringContent("{\"k\":1}") };
         if (retryable is { } flag)
         {
-            request.Options.Set(LanceRequestOptions.Retryable, flag);
+            request.Options.Set(RequestOptionKeys.Retryable, flag);
         }
 
         return request;
@@ -65,7 +72,7 @@ public sealed class RetryHandlerTests
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(3, network.Seen.Count);
-        Assert.True(request.Options.TryGetValue(LanceRequestOptions.Attempts, out var attempts));
+        Assert.True(request.Options.TryGetValue(RequestOptionKeys.Attempts, out var attempts));
         Assert.Equal(3, attempts);
     }
 
@@ -138,7 +145,7 @@ public sealed class RetryHandlerTests
     {
         var network = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.OK));
         var slowFirst = new SlowFirstHandler { InnerHandler = network };
-        using var client = new HttpClient(new LanceRetryHandler(Fast, TimeSpan.FromMilliseconds(100)) { InnerHandler = slowFirst });
+        using var client = Client(slowFirst, Fast, TimeSpan.FromMilliseconds(100));
 
         using var response = await client.SendAsync(Post(), TestContext.Current.CancellationToken);
 

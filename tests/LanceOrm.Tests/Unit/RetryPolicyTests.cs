@@ -1,5 +1,6 @@
 using System.Net;
-using LanceOrm.Remote.Http;
+using LanceOrm.Protocol;
+using LanceOrm.Transport;
 
 namespace LanceOrm.Tests.Unit;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using LanceOrm.Remote.Schemas;
+using LanceOrm.Protocol;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Unit;

@@ -1,4 +1,4 @@
-using LanceOrm.Filtering;
+using LanceOrm.Querying;
 
 namespace LanceOrm.Tests.Unit;
 
