@@ -11,6 +11,6 @@ internal static class WellKnownNames
     public const string IgnoreAttribute = "LanceOrm.IgnoreAttribute";
     public const string FullTextIndexAttribute = "LanceOrm.FullTextIndexAttribute";
     public const string EmbeddingFunctionAttribute = "LanceOrm.EmbeddingFunctionAttribute";
-    public const string LanceRepository = "LanceOrm.LanceRepository`1";
+    public const string LanceRepository = "LanceOrm.LanceRepository`2";
     public const string LanceOrmBuilder = "Microsoft.Extensions.DependencyInjection.LanceOrmBuilder";
 }

@@ -50,9 +50,9 @@ public sealed class SnapshotTests
         var lines = registrations.Split('\n').Where(l => l.Contains("builder.AddRepository<", StringComparison.Ordinal)).Select(l => l.Trim()).ToArray();
         Assert.Equal(
         [
-            "builder.AddRepository<global::Archive.Article, global::Archive.ArticleRepository>(static connection => new global::Archive.ArticleRepository(connection));",
-            "builder.AddRepository<global::Blog.Article, global::Blog.ArticleRepository>(static connection => new global::Blog.ArticleRepository(connection));",
-            "builder.AddRepository<global::Library.Document, global::Library.DocumentRepository>(static connection => new global::Library.DocumentRepository(connection));",
+            "builder.AddRepository<global::Archive.ArticleRepository>(static connection => new global::Archive.ArticleRepository(connection));",
+            "builder.AddRepository<global::Blog.ArticleRepository>(static connection => new global::Blog.ArticleRepository(connection));",
+            "builder.AddRepository<global::Library.DocumentRepository>(static connection => new global::Library.DocumentRepository(connection));",
         ], lines);
     }
 

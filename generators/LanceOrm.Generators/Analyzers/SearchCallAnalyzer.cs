@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LanceOrm.Generators.Analyzers;
 
 /// <summary>
-/// LANCE012: <c>repository.Search(x => x.Member, "text")</c> — on <c>LanceRepository&lt;T&gt;</c> or any repository
+/// LANCE012: <c>repository.Search(x => x.Member, "text")</c> — on <c>LanceRepository&lt;T, TKey&gt;</c> or any repository
 /// derived from it — where <c>Member</c> is not an <c>[Embed]</c> property.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

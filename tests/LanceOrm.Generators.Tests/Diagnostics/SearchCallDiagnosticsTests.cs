@@ -17,7 +17,7 @@ public sealed class SearchCallDiagnosticsTests
 
         public static class Queries
         {
-            public static object Run(LanceDbConnection db, LanceRepository<Article> repository)
+            public static object Run(LanceDbConnection db, LanceRepository<Article, string> repository)
             {
                 return {{call}};
             }

@@ -8,8 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class LanceOrmGeneratedRepositories
     {
         /// <summary>
-        /// Registers, as singletons over the container's <see cref="global::LanceOrm.LanceDbConnection"/> (each also as its
-        /// <c>LanceRepository&lt;T&gt;</c>):
+        /// Registers, as singletons over the container's <see cref="global::LanceOrm.LanceDbConnection"/>:
         /// <see cref="global::Blog.ArticleRepository"/>.
         /// </summary>
         /// <param name="builder">The builder <c>services.AddLanceOrm(...)</c> returned.</param>
@@ -20,7 +19,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            builder.AddRepository<global::Blog.Article, global::Blog.ArticleRepository>(static connection => new global::Blog.ArticleRepository(connection));
+            builder.AddRepository<global::Blog.ArticleRepository>(static connection => new global::Blog.ArticleRepository(connection));
             return builder;
         }
     }

@@ -5,11 +5,11 @@ namespace Blog
 {
     /// <summary>The typed repository of <see cref="global::Blog.Article"/> (table <c>articles</c>).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LanceOrm.Generators", "1.0")]
-    public sealed partial class ArticleRepository : global::LanceOrm.LanceRepository<global::Blog.Article>
+    public sealed partial class ArticleRepository : global::LanceOrm.LanceRepository<global::Blog.Article, string>
     {
-        /// <summary>Creates the repository over <paramref name="connection"/>.</summary>
+        /// <summary>Creates the repository over <paramref name="connection"/> (use <c>connection.Articles()</c>).</summary>
         /// <param name="connection">The LanceDB connection.</param>
-        public ArticleRepository(global::LanceOrm.LanceDbConnection connection)
+        internal ArticleRepository(global::LanceOrm.LanceDbConnection connection)
             : base(connection, global::Blog.ArticleLanceMap.Instance)
         {
         }

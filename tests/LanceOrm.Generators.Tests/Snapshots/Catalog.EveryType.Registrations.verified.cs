@@ -8,8 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class LanceOrmGeneratedRepositories
     {
         /// <summary>
-        /// Registers, as singletons over the container's <see cref="global::LanceOrm.LanceDbConnection"/> (each also as its
-        /// <c>LanceRepository&lt;T&gt;</c>):
+        /// Registers, as singletons over the container's <see cref="global::LanceOrm.LanceDbConnection"/>:
         /// <see cref="global::Catalog.EveryTypeRepository"/>.
         /// </summary>
         /// <param name="builder">The builder <c>services.AddLanceOrm(...)</c> returned.</param>
@@ -20,7 +19,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            builder.AddRepository<global::Catalog.EveryType, global::Catalog.EveryTypeRepository>(static connection => new global::Catalog.EveryTypeRepository(connection));
+            builder.AddRepository<global::Catalog.EveryTypeRepository>(static connection => new global::Catalog.EveryTypeRepository(connection));
             return builder;
         }
     }

@@ -5,11 +5,11 @@ namespace Catalog
 {
     /// <summary>The typed repository of <see cref="global::Catalog.EveryType"/> (table <c>every_type</c>).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LanceOrm.Generators", "1.0")]
-    public sealed partial class EveryTypeRepository : global::LanceOrm.LanceRepository<global::Catalog.EveryType>
+    public sealed partial class EveryTypeRepository : global::LanceOrm.LanceRepository<global::Catalog.EveryType, global::System.Guid>
     {
-        /// <summary>Creates the repository over <paramref name="connection"/>.</summary>
+        /// <summary>Creates the repository over <paramref name="connection"/> (use <c>connection.EveryTypes()</c>).</summary>
         /// <param name="connection">The LanceDB connection.</param>
-        public EveryTypeRepository(global::LanceOrm.LanceDbConnection connection)
+        internal EveryTypeRepository(global::LanceOrm.LanceDbConnection connection)
             : base(connection, global::Catalog.EveryTypeLanceMap.Instance)
         {
         }

@@ -5,11 +5,11 @@ namespace Library
 {
     /// <summary>The typed repository of <see cref="global::Library.Document"/> (table <c>documents</c>).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LanceOrm.Generators", "1.0")]
-    public sealed partial class DocumentRepository : global::LanceOrm.LanceRepository<global::Library.Document>
+    public sealed partial class DocumentRepository : global::LanceOrm.LanceRepository<global::Library.Document, long>
     {
-        /// <summary>Creates the repository over <paramref name="connection"/>.</summary>
+        /// <summary>Creates the repository over <paramref name="connection"/> (use <c>connection.Documents()</c>).</summary>
         /// <param name="connection">The LanceDB connection.</param>
-        public DocumentRepository(global::LanceOrm.LanceDbConnection connection)
+        internal DocumentRepository(global::LanceOrm.LanceDbConnection connection)
             : base(connection, global::Library.DocumentLanceMap.Instance)
         {
         }

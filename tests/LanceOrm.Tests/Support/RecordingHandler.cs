@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace LanceOrm.Tests.Support;
 
 /// <summary>
-/// An application HttpClient handler (what a user would plug in through LanceDbOptions.HttpClient) that records each
+/// An application HTTP handler (what a user would pass as the connection's httpHandler) that records each
 /// attempt on the wire and can ask the emulator for a fault on chosen attempts (x-emulator-fault).
 /// </summary>
 public sealed class RecordingHandler : DelegatingHandler
@@ -25,6 +25,7 @@ public sealed class RecordingHandler : DelegatingHandler
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         Requests.Enqueue(new Recorded(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, headers,
             request.Content?.Headers.ContentType?.MediaType, body, attempt));
+        request.Headers.Remove("x-emulator-fault"); // the retry engine resends the same message: each attempt gets its own fault
         if (Fault(request.RequestUri.AbsolutePath, attempt) is { } fault)
         {
             request.Headers.TryAddWithoutValidation("x-emulator-fault", fault);
