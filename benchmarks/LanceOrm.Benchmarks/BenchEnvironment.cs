@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using LanceOrm.Embeddings;
 using LanceOrm.Embeddings.TestSupport;
-using LanceOrm.Emulator;
+using LanceOrm.Testing;
 
 namespace LanceOrm.Benchmarks;
 

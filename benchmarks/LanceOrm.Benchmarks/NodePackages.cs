@@ -5,7 +5,7 @@ namespace LanceOrm.Benchmarks;
 /// <summary>
 /// Installs <c>benchmarks/node</c> (the official TS client and transformers.js, for the baselines) with <c>npm ci</c>
 /// when its <c>node_modules</c> is missing, so the harness runs from one command on a fresh clone. (The emulator's own
-/// packages are installed by <c>LanceDbEmulator</c> on first use.)
+/// packages are installed by LanceOrm.Testing's <c>LanceDbEmulator</c> on first use.)
 /// </summary>
 internal static class NodePackages
 {

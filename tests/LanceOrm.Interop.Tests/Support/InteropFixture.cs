@@ -1,7 +1,7 @@
 using LanceOrm.Embeddings.TestSupport;
 using System.Text.Json;
 using LanceOrm.Embeddings;
-using LanceOrm.Emulator;
+using LanceOrm.Testing;
 
 [assembly: AssemblyFixture(typeof(LanceOrm.Interop.Tests.Support.InteropFixture))]
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LanceOrm.Emulator;
+using LanceOrm.Testing;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Integration;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using LanceOrm.Testing;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Integration;
@@ -17,7 +18,8 @@ public sealed class OfficialClientInteropTests(EmulatorFixture fixture)
         await notes.AddAsync(rows, cancellationToken: ct);
 
         var script = Path.Combine(AppContext.BaseDirectory, "Interop", "official-client.mjs");
-        var emulatorDirectory = Emulator.LanceDbEmulator.FindEmulatorDirectory(new Emulator.LanceDbEmulatorOptions());
+        var emulatorDirectory = LanceDbEmulator.FindEmulatorDirectory(new LanceDbEmulatorOptions())
+                                ?? throw new InvalidOperationException("emulator/ of this checkout was not found");
         var vector = JsonSerializer.Serialize(HashingEmbeddingGenerator.Embed(rows[5].Body));
         var output = await RunNodeAsync(ct, script, emulatorDirectory, fixture.Emulator.Url.ToString().TrimEnd('/'), db.Database, EmulatorFixture.ApiKey, notes.TableName, vector);
         using var seen = JsonDocument.Parse(output);

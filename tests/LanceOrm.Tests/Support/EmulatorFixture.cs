@@ -1,5 +1,5 @@
-using LanceOrm.Emulator;
 using LanceOrm.Embeddings;
+using LanceOrm.Testing;
 using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(LanceOrm.Tests.Support.EmulatorFixture))]

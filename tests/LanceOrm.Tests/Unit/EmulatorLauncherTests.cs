@@ -1,4 +1,4 @@
-using LanceOrm.Emulator;
+using LanceOrm.Testing;
 
 namespace LanceOrm.Tests.Unit;
 
@@ -9,6 +9,7 @@ public sealed class EmulatorLauncherTests
     {
         var directory = LanceDbEmulator.FindEmulatorDirectory(new LanceDbEmulatorOptions());
 
+        Assert.NotNull(directory);
         Assert.True(File.Exists(Path.Combine(directory, "server.mjs")));
         Assert.Equal("emulator", Path.GetFileName(directory));
     }

@@ -3,12 +3,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace LanceOrm.Emulator;
+namespace LanceOrm.Testing;
 
 /// <summary>
-/// Starts the LanceDB REST emulator (<c>node server.mjs --port 0 --data …</c>) as a child process for tests, samples and
-/// local development, and stops it on dispose. Its stdin is a pipe held by this process, so the emulator also exits when
-/// this process dies. Binds 127.0.0.1 only.
+/// Starts the LanceDB REST emulator (<c>node server.mjs --port 0 --data …</c>, the real LanceDB engine behind the
+/// remote-table protocol; needs Node.js 20 and npm) as a child process for tests, samples and local development, and
+/// stops it on dispose. Its stdin is a pipe held by this process, so the emulator also exits when this process dies.
+/// Binds 127.0.0.1 only. Connect LanceOrm to it by setting <c>LanceDbOptions.HostOverride</c> to <see cref="Url"/>:
+/// <code>
+/// await using var emulator = await LanceDbEmulator.StartAsync();
+/// var options = new LanceDbOptions { Uri = "db://dev", ApiKey = "any", HostOverride = emulator.Url };
+/// </code>
+/// The emulator's sources are embedded in this assembly; unless <see cref="LanceDbEmulatorOptions.EmulatorDirectory"/>,
+/// <c>LANCEORM_EMULATOR_DIR</c> or a LanceOrm checkout's <c>emulator/</c> folder points elsewhere, they are extracted
+/// once per machine into <see cref="LanceDbEmulatorOptions.CacheDirectory"/>, where <c>npm ci</c> runs once.
 /// </summary>
 public sealed class LanceDbEmulator : IAsyncDisposable
 {
@@ -31,7 +39,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The emulator's base URL (use it as <see cref="LanceDbOptions.HostOverride"/>).</summary>
+    /// <summary>The emulator's base URL, e.g. <c>http://127.0.0.1:41234/</c> (use it as <c>LanceDbOptions.HostOverride</c>).</summary>
     public Uri Url { get; }
 
     /// <summary>The data folder.</summary>
@@ -49,12 +57,22 @@ public sealed class LanceDbEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Finds the emulator, installs its dependencies if needed, starts it and waits for its URL.</summary>
-    /// <exception cref="InvalidOperationException">The emulator folder was not found, or the process failed to start (its stderr is in the message).</exception>
+    /// <summary>
+    /// Finds the emulator (or extracts the embedded one into the user cache), installs its dependencies if needed
+    /// (<c>npm ci</c>, once), starts it and waits for its URL.
+    /// </summary>
+    /// <param name="options">How to start it; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start (extraction, install and the wait for the URL).</param>
+    /// <exception cref="InvalidOperationException">A configured emulator folder has no <c>server.mjs</c>, <c>npm ci</c> failed, or the process failed to start (its stderr is in the message).</exception>
     public static async Task<LanceDbEmulator> StartAsync(LanceDbEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LanceDbEmulatorOptions();
-        var directory = FindEmulatorDirectory(options);
+        var directory = FindEmulatorDirectory(options)
+                        ?? await EmulatorCache.EnsureAsync(
+                            options.CacheDirectory ?? EmulatorCache.DefaultRoot(Environment.GetEnvironmentVariable),
+                            EmulatorCache.EmbeddedSources,
+                            (folder, ct) => RunNpmCiAsync(options, folder, ct),
+                            cancellationToken).ConfigureAwait(false);
         if (!Directory.Exists(Path.Combine(directory, "node_modules")))
         {
             await RunNpmCiAsync(options, directory, cancellationToken).ConfigureAwait(false);
@@ -144,6 +162,8 @@ public sealed class LanceDbEmulator : IAsyncDisposable
     }
 
     /// <summary>Installs random fault rules (<c>POST /_emulator/faults</c>).</summary>
+    /// <param name="faultsJson">The rules as JSON (see the emulator's README).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     public async Task SetFaultsAsync(string faultsJson, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(faultsJson);
@@ -154,6 +174,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
     }
 
     /// <summary>Removes random fault rules (<c>DELETE /_emulator/faults</c>).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
     public async Task ClearFaultsAsync(CancellationToken cancellationToken = default)
     {
         using var response = await _admin.DeleteAsync(new Uri("/_emulator/faults", UriKind.Relative), cancellationToken).ConfigureAwait(false);
@@ -202,10 +223,12 @@ public sealed class LanceDbEmulator : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"LanceDbEmulator {{ Url = {Url}, Data = {DataDirectory} }}";
 
-    /// <summary>The folder the LanceOrm package copies the emulator to, under the application's output folder.</summary>
-    public const string PackagedFolderName = "lanceorm-emulator";
-
-    internal static string FindEmulatorDirectory(LanceDbEmulatorOptions options)
+    /// <summary>
+    /// The emulator folder given by <see cref="LanceDbEmulatorOptions.EmulatorDirectory"/>, else by
+    /// <c>LANCEORM_EMULATOR_DIR</c>, else the first <c>emulator/server.mjs</c> above <see cref="AppContext.BaseDirectory"/>
+    /// or the current directory; null when none applies (then the embedded copy is used).
+    /// </summary>
+    internal static string? FindEmulatorDirectory(LanceDbEmulatorOptions options)
     {
         if (options.EmulatorDirectory is { } explicitDirectory)
         {
@@ -221,13 +244,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
                 : throw new InvalidOperationException($"No server.mjs in LANCEORM_EMULATOR_DIR '{fromEnvironment}'.");
         }
 
-        // The copy the LanceOrm package puts next to the application (contentFiles/any/any/lanceorm-emulator).
-        var packaged = Path.Combine(AppContext.BaseDirectory, PackagedFolderName);
-        if (File.Exists(Path.Combine(packaged, "server.mjs")))
-        {
-            return packaged;
-        }
-
+        // A LanceOrm checkout (its tests and samples): the repository's own emulator/ folder.
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
@@ -240,8 +257,7 @@ public sealed class LanceDbEmulator : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException(
-            $"The LanceDB emulator was found neither in '{packaged}' (the LanceOrm package's copy) nor as emulator/server.mjs above '{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'. Set LanceDbEmulatorOptions.EmulatorDirectory or LANCEORM_EMULATOR_DIR.");
+        return null;
     }
 
     private static async Task RunNpmCiAsync(LanceDbEmulatorOptions options, string directory, CancellationToken cancellationToken)

@@ -1,15 +1,22 @@
-namespace LanceOrm.Emulator;
+namespace LanceOrm.Testing;
 
 /// <summary>How to start the LanceDB REST emulator (a Node.js server over the real LanceDB engine).</summary>
 public sealed class LanceDbEmulatorOptions
 {
     /// <summary>
-    /// The folder holding <c>server.mjs</c>. When null: env <c>LANCEORM_EMULATOR_DIR</c>, else the copy the LanceOrm package
-    /// puts next to the application (<c>lanceorm-emulator/server.mjs</c> under <see cref="AppContext.BaseDirectory"/>), else
-    /// the first <c>emulator/server.mjs</c> found walking up from <see cref="AppContext.BaseDirectory"/> and then from the
-    /// current directory.
+    /// The folder holding <c>server.mjs</c>. When null: env <c>LANCEORM_EMULATOR_DIR</c>, else the first
+    /// <c>emulator/server.mjs</c> found walking up from <see cref="AppContext.BaseDirectory"/> and then from the current
+    /// directory (a LanceOrm checkout), else the copy embedded in this assembly, extracted once per machine into
+    /// <see cref="CacheDirectory"/>.
     /// </summary>
     public string? EmulatorDirectory { get; set; }
+
+    /// <summary>
+    /// Where the embedded emulator is extracted, one subfolder per emulator version (keyed by a hash of its sources),
+    /// with its <c>node_modules</c>. When null: <c>$XDG_CACHE_HOME/lanceorm/emulator</c>, else
+    /// <c>~/.cache/lanceorm/emulator</c> (on Windows <c>%LOCALAPPDATA%\lanceorm\emulator</c>).
+    /// </summary>
+    public string? CacheDirectory { get; set; }
 
     /// <summary>The data folder; a fresh temporary one (deleted on dispose) when null.</summary>
     public string? DataDirectory { get; set; }
@@ -26,6 +33,6 @@ public sealed class LanceDbEmulatorOptions
     /// <summary>The <c>npm</c> executable used to install dependencies when <c>node_modules</c> is missing (default <c>npm</c>).</summary>
     public string NpmPath { get; set; } = "npm";
 
-    /// <summary>How long to wait for the ready line (default 60 s).</summary>
+    /// <summary>How long to wait for the ready line (default 60 s); installing the dependencies is not counted.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
