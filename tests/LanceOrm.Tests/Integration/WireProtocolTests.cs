@@ -57,6 +57,29 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Reads_after_a_write_carry_the_written_version_as_the_official_client_does()
+    {
+        var (db, wire, client) = await ConnectRecordedAsync();
+        using var ownedClient = client;
+        using var ownedDb = db;
+        var repo = await fixture.NewTableAsync(db, "ryw");
+        await repo.CountAsync(cancellationToken: Ct);
+        var written = await repo.AddAsync([Note.Make(1), Note.Make(2)], cancellationToken: Ct);
+
+        // A second repository of the same table on the same connection reads its writes too.
+        await db.Notes().CountAsync(cancellationToken: Ct);
+        await repo.Query().ToListAsync(Ct);
+
+        var requests = wire.Requests.ToArray();
+        Assert.True(written.Version > 0);
+        Assert.False(requests.First(r => r.Path.EndsWith("/count_rows/")).Headers.ContainsKey("x-lancedb-min-version"));
+        Assert.False(requests.Single(r => r.Path.EndsWith("/merge_insert/")).Headers.ContainsKey("x-lancedb-min-version"));
+        var expected = written.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, requests.Last(r => r.Path.EndsWith("/count_rows/")).Headers["x-lancedb-min-version"]);
+        Assert.Equal(expected, requests.Last(r => r.Path.EndsWith("/query/")).Headers["x-lancedb-min-version"]);
+    }
+
+    [Fact]
     public async Task A_retried_call_keeps_its_request_id_on_every_attempt()
     {
         var (db, wire, client) = await ConnectRecordedAsync();
