@@ -41,15 +41,14 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     }
 
     /// <summary>A connection with a new registry (so a new, empty embedding cache) sized to hold <paramref name="cacheEntries"/>.</summary>
-    public async Task<LanceDbConnection> ConnectAsync(int cacheEntries, ModelFiles? model, HttpMessageHandler? httpHandler = null)
+    public Task<LanceDbConnection> ConnectAsync(int cacheEntries, ModelFiles? model, HttpMessageHandler? httpHandler = null)
     {
         var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions
         {
             MiniLm = { ModelDirectory = model?.Directory, AllowDownload = false },
             Cache = { MaxEntries = cacheEntries },
         });
-        await Task.CompletedTask;
-        return new LanceDbConnection(
+        return Task.FromResult(new LanceDbConnection(
             new LanceDbOptions
             {
                 Uri = "db://bench",
@@ -59,7 +58,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
                 WritePipelineDepth = Options.Depth,
             },
             registry,
-            httpHandler: httpHandler);
+            httpHandler: httpHandler));
     }
 
     public static async Task<ModelFiles> ResolveModelAsync(BenchOptions options)

@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
+using LanceOrm.Diagnostics;
 using LanceOrm.Embeddings;
 using LanceOrm.Protocol;
 using LanceOrm.Transport;
@@ -47,8 +47,9 @@ public sealed class LanceDbConnection : IDisposable
         Embeddings = embeddings ?? _ownedRegistry!;
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
         HttpMessageHandler inner = httpHandler is null ? HttpPipeline.CreateSocketsHandler(options.ConnectTimeout) : new BorrowedHandler(httpHandler);
-        var pipeline = HttpPipeline.Create(endpoint.Headers, Wire.RequestIdHeader, options.Retry, options.ReadTimeout, inner, logs.CreateLogger<LanceDbConnection>(), time);
-        var transport = new LanceTransport(pipeline, endpoint.BaseAddress, logs.CreateLogger<LanceDbConnection>(), options.ApiKey);
+        var logger = logs.CreateLogger<LanceDbConnection>();
+        var pipeline = HttpPipeline.Create(endpoint.Headers, Wire.RequestIdHeader, options.Retry, options.ReadTimeout, inner, logger, time);
+        var transport = new LanceTransport(pipeline, endpoint.BaseAddress, logger, options.ApiKey);
         Remote = new RemoteDatabase(transport, options.ApiKey, options.Retry.Statuses.ToHashSet());
         ApiKeyText = Redaction.Mask(options.ApiKey);
     }
@@ -66,8 +67,7 @@ public sealed class LanceDbConnection : IDisposable
     public EmbeddingRegistry Embeddings { get; }
 
     /// <summary>The <c>User-Agent</c> version.</summary>
-    internal static string ClientVersion { get; } =
-        (typeof(LanceDbConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+    internal static string ClientVersion => LanceOrmTelemetry.Version;
 
     internal RemoteDatabase Remote { get; }
 

@@ -138,8 +138,7 @@ public sealed class LanceQuery<T>
             vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
         }
 
-        var body = Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset);
-        return JsonSerializer.Serialize(body, body.GetType(), ProtocolJsonContext.Default);
+        return System.Text.Encoding.UTF8.GetString(Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset).ToUtf8Json());
     }
 
     internal LanceQuery<T> WhereSql(string filter) =>
@@ -161,7 +160,20 @@ public sealed class LanceQuery<T>
     private QueryRequest Body(float[]? vector, string? fullText, bool withRowId, int? limit, int? offset)
     {
         var isSearch = vector is not null || fullText is not null;
-        var query = new QueryRequest
+        var nprobes = _state.NProbes ?? 20;
+        var query = vector is null
+            ? new QueryRequest { FullTextQuery = fullText is null ? null : FullTextQuery(fullText, _state.FullTextColumns ?? []) }
+            : new VectorQueryRequest
+            {
+                Vector = Array.ConvertAll(vector, v => (double)v),
+                NProbes = nprobes,
+                MinimumNProbes = nprobes,
+                MaximumNProbes = nprobes,
+                RefineFactor = _state.RefineFactor,
+                DistanceType = _state.Distance is { } distance ? Wire.Name(distance) : null,
+                VectorColumn = _state.VectorColumn,
+            };
+        return query with
         {
             Prefilter = _state.Prefilter,
             K = limit is { } k ? k : isSearch ? 10 : long.MaxValue,
@@ -170,30 +182,6 @@ public sealed class LanceQuery<T>
             Columns = _state.Columns,
             WithRowId = withRowId ? true : null,
             FastSearch = _state.FastSearch ? true : null,
-            FullTextQuery = fullText is not null && vector is null ? FullTextQuery(fullText, _state.FullTextColumns ?? []) : null,
-        };
-        if (vector is null)
-        {
-            return query;
-        }
-
-        var nprobes = _state.NProbes ?? 20;
-        return new VectorQueryRequest
-        {
-            Prefilter = query.Prefilter,
-            K = query.K,
-            Offset = query.Offset,
-            Filter = query.Filter,
-            Columns = query.Columns,
-            WithRowId = query.WithRowId,
-            FastSearch = query.FastSearch,
-            Vector = Array.ConvertAll(vector, v => (double)v),
-            NProbes = nprobes,
-            MinimumNProbes = nprobes,
-            MaximumNProbes = nprobes,
-            RefineFactor = _state.RefineFactor,
-            DistanceType = _state.Distance is { } distance ? Wire.Name(distance) : null,
-            VectorColumn = _state.VectorColumn,
         };
     }
 

@@ -22,6 +22,7 @@ public abstract class LanceRepository<T, TKey>
 {
     private readonly FilterTranslator<T> _translator;
     private readonly RemoteTable _table;
+    private readonly QuerySource<T> _source;
     private Task? _validation;
 
     /// <summary>Creates the repository (called by the generated repository's constructor).</summary>
@@ -37,6 +38,7 @@ public abstract class LanceRepository<T, TKey>
         Map = map;
         _translator = new FilterTranslator<T>(map);
         _table = connection.Remote.Table(map.TableName);
+        _source = new QuerySource<T>(_table, map, _translator, connection.Embeddings);
     }
 
     /// <summary>The connection.</summary>
@@ -48,8 +50,6 @@ public abstract class LanceRepository<T, TKey>
 
     /// <summary>The table name.</summary>
     public string TableName => Map.TableName;
-
-    private QuerySource<T> Source => new(_table, Map, _translator, Connection.Embeddings);
 
     /// <summary>
     /// Creates the table from the generated schema (a schema-only Arrow stream, embedding metadata included).
@@ -210,7 +210,7 @@ public abstract class LanceRepository<T, TKey>
     }
 
     /// <summary>A plain scan (filter, projection, limit) over the table.</summary>
-    public LanceQuery<T> Query() => new(Source);
+    public LanceQuery<T> Query() => new(_source);
 
     /// <summary>Semantic search: embeds <paramref name="text"/> locally with the property's embedding function.</summary>
     /// <param name="property">An <see cref="EmbedAttribute"/> property (checked at compile time by analyzer LANCE012).</param>
@@ -218,7 +218,7 @@ public abstract class LanceRepository<T, TKey>
     public LanceQuery<T> Search(Expression<Func<T, string>> property, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new LanceQuery<T>(Source).WithVectorSearch(BindingOf(property), text, null);
+        return new LanceQuery<T>(_source).WithVectorSearch(BindingOf(property), text, null);
     }
 
     /// <summary>Vector search with a query vector (against the only vector column, or <paramref name="vectorColumn"/>).</summary>
@@ -234,14 +234,14 @@ public abstract class LanceRepository<T, TKey>
             throw new ArgumentException($"'{vectorColumn}' is not a vector column of table '{TableName}'.", nameof(vectorColumn));
         }
 
-        return new LanceQuery<T>(Source).WithVectorSearch(null, null, (vector.ToArray(), vectorColumn));
+        return new LanceQuery<T>(_source).WithVectorSearch(null, null, (vector.ToArray(), vectorColumn));
     }
 
     /// <summary>Full-text search (needs an FTS index) over the given text columns (all FTS-indexed columns when none).</summary>
     public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new LanceQuery<T>(Source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
+        return new LanceQuery<T>(_source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
     }
 
     /// <summary>
@@ -252,7 +252,7 @@ public abstract class LanceRepository<T, TKey>
     {
         ArgumentNullException.ThrowIfNull(text);
         var binding = BindingOf(property);
-        return new LanceQuery<T>(Source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
+        return new LanceQuery<T>(_source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
     }
 
     /// <inheritdoc />

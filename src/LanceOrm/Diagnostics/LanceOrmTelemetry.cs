@@ -121,7 +121,8 @@ public static class LanceOrmTelemetry
     /// <summary>Tag: the local model (<c>all-MiniLM-L6-v2</c>, …).</summary>
     public const string ModelTag = "model";
 
-    private static readonly string Version =
+    /// <summary>The library version (informational, without build metadata): the meter's and source's version and the <c>User-Agent</c>'s.</summary>
+    internal static readonly string Version =
         (typeof(LanceOrmTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
     private static readonly ConcurrentDictionary<string, CacheTotals> CacheTotalsByFunction = new(StringComparer.Ordinal);

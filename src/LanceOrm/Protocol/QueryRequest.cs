@@ -43,6 +43,9 @@ internal record QueryRequest
     /// <summary>A <see cref="LegacyFullTextQuery"/> or a <see cref="StructuredFullTextQuery"/>, serialized.</summary>
     [JsonPropertyName("full_text_query")]
     public JsonElement? FullTextQuery { get; init; }
+
+    /// <summary>The UTF-8 JSON body, with the fields of the runtime type (a <see cref="VectorQueryRequest"/> adds its own).</summary>
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, GetType(), ProtocolJsonContext.Default);
 }
 
 /// <summary>A vector search: the query fields plus the vector ones the official client always sends (some as <c>null</c>).</summary>

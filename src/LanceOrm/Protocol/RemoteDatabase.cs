@@ -87,9 +87,12 @@ internal sealed class RemoteDatabase : IDisposable
     }
 
     /// <summary>A JSON request body (<c>application/json</c>, serialized now so its length is known).</summary>
-    internal static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    internal static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> typeInfo) => Json(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    /// <summary>A JSON request body over already serialized UTF-8 bytes.</summary>
+    internal static ByteArrayContent Json(byte[] utf8)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        var content = new ByteArrayContent(utf8);
         content.Headers.ContentType = new MediaTypeHeaderValue(Wire.JsonContentType);
         return content;
     }

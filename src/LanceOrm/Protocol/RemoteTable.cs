@@ -75,10 +75,7 @@ internal sealed class RemoteTable
     /// <summary>Runs a query and reads its Arrow IPC answer batch by batch (the caller disposes each batch).</summary>
     public async IAsyncEnumerable<RecordBatch> QueryAsync(QueryRequest query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(query, query.GetType(), ProtocolJsonContext.Default);
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Wire.JsonContentType);
-        using var request = Read(Wire.Actions.Query, content);
+        using var request = Read(Wire.Actions.Query, RemoteDatabase.Json(query.ToUtf8Json()));
         using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter), cancellationToken).ConfigureAwait(false);
         Observed(response);
         await foreach (var batch in ArrowIpc.ReadBatchesAsync(response.Content, cancellationToken).ConfigureAwait(false))

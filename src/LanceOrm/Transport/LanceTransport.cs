@@ -53,10 +53,9 @@ internal sealed class LanceTransport : IDisposable
             LanceOrmTelemetry.EndRequest(activity, call.Operation, call.Table, call.Rows, null, ex.GetType().Name, attempts, Stopwatch.GetElapsedTime(started));
             throw TransportError(ex, call, requestId, attempts);
         }
-        catch (OperationCanceledException ex)
+        catch (OperationCanceledException)
         {
             LanceOrmTelemetry.EndRequest(activity, call.Operation, call.Table, call.Rows, null, "canceled", RequestOptionKeys.AttemptsOf(request), Stopwatch.GetElapsedTime(started));
-            _ = ex;
             throw;
         }
 

@@ -8,18 +8,17 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(LanceDbConnection Db, RecordingHandler Wire, HttpClient Client)> ConnectRecordedAsync(Action<LanceDbOptions>? configure = null)
+    private async Task<(LanceDbConnection Db, RecordingHandler Wire)> ConnectRecordedAsync(Action<LanceDbOptions>? configure = null)
     {
         var wire = new RecordingHandler();
         var db = await fixture.ConnectAsync(configure, handler: wire);
-        return (db, wire, new HttpClient(wire));
+        return (db, wire);
     }
 
     [Fact]
     public async Task Every_request_carries_key_database_user_agent_and_a_uuid_request_id_on_trailing_slash_paths()
     {
-        var (db, wire, client) = await ConnectRecordedAsync();
-        using var ownedClient = client;
+        var (db, wire) = await ConnectRecordedAsync();
         using var ownedDb = db;
         var repo = await fixture.NewTableAsync(db, "wire");
         await repo.OpenAsync(Ct);
@@ -59,8 +58,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     [Fact]
     public async Task Reads_after_a_write_carry_the_written_version_as_the_official_client_does()
     {
-        var (db, wire, client) = await ConnectRecordedAsync();
-        using var ownedClient = client;
+        var (db, wire) = await ConnectRecordedAsync();
         using var ownedDb = db;
         var repo = await fixture.NewTableAsync(db, "ryw");
         await repo.CountAsync(cancellationToken: Ct);
@@ -82,8 +80,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     [Fact]
     public async Task A_retried_call_keeps_its_request_id_on_every_attempt()
     {
-        var (db, wire, client) = await ConnectRecordedAsync();
-        using var ownedClient = client;
+        var (db, wire) = await ConnectRecordedAsync();
         using var ownedDb = db;
         var repo = await fixture.NewTableAsync(db, "retryid");
         wire.Fault = (path, attempt) => path.EndsWith("/count_rows/") && attempt <= 2 ? (attempt == 1 ? "status=503" : "reset") : null;
@@ -101,8 +98,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     [InlineData("status=429;retry-after=1")]
     public async Task A_write_whose_response_is_lost_is_replayed_without_duplicating_rows(string fault)
     {
-        var (db, wire, client) = await ConnectRecordedAsync();
-        using var ownedClient = client;
+        var (db, wire) = await ConnectRecordedAsync();
         using var ownedDb = db;
         var repo = await fixture.NewTableAsync(db, "replay");
         wire.Fault = (path, attempt) => path.EndsWith("/merge_insert/") && attempt == 1 ? fault : null;
@@ -119,8 +115,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     [Fact]
     public async Task Exhausted_retries_raise_the_retry_limit_error_carrying_the_typed_last_failure()
     {
-        var (db, wire, client) = await ConnectRecordedAsync();
-        using var ownedClient = client;
+        var (db, wire) = await ConnectRecordedAsync();
         using var ownedDb = db;
         var repo = await fixture.NewTableAsync(db, "exhaust");
         wire.Fault = (path, _) => path.EndsWith("/count_rows/") ? "status=429" : null;
@@ -136,8 +131,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
     [Fact]
     public async Task Table_creation_is_not_retried()
     {
-        var (db, wire, client) = await ConnectRecordedAsync();
-        using var ownedClient = client;
+        var (db, wire) = await ConnectRecordedAsync();
         using var ownedDb = db;
         wire.Fault = (path, _) => path.EndsWith("/create/") ? "status=503" : null;
         var repo = db.Notes();

@@ -6,19 +6,15 @@ namespace LanceOrm.Tests.Unit;
 /// <summary>The JSON bodies match the official client's shapes (protocol §5.4).</summary>
 public sealed class QueryBodyTests
 {
-    private static async Task<LanceRepository<Note, string>> RepositoryAsync()
-    {
-        var db = new LanceDbConnection(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") }, EmulatorFixture.NewRegistry());
-        await Task.CompletedTask;
-        return db.Notes();
-    }
+    private static NoteRepository Repository() =>
+        new LanceDbConnection(new LanceDbOptions { Uri = "db://dev", HostOverride = new Uri("http://127.0.0.1:1") }, EmulatorFixture.NewRegistry()).Notes();
 
     private static async Task<JsonObject> Body(LanceQuery<Note> query) => JsonNode.Parse(await query.ToRequestJsonAsync(TestContext.Current.CancellationToken))!.AsObject();
 
     [Fact]
     public async Task A_plain_scan_sends_an_empty_vector_and_the_maximum_k()
     {
-        var body = await Body((await RepositoryAsync()).Query().Where(x => x.Year > 1));
+        var body = await Body(Repository().Query().Where(x => x.Year > 1));
 
         Assert.Equal(9223372036854775807L, body["k"]!.GetValue<long>());
         Assert.Empty(body["vector"]!.AsArray());
@@ -32,7 +28,7 @@ public sealed class QueryBodyTests
     [Fact]
     public async Task A_text_search_embeds_locally_and_sends_the_vector_query_fields()
     {
-        var body = await Body((await RepositoryAsync()).Search(x => x.Body, "vector indexes").Limit(5).NProbes(7).RefineFactor(2).DistanceType(DistanceType.Cosine).Postfilter().WithRowId().Select(x => new { x.Title, x.Year }));
+        var body = await Body(Repository().Search(x => x.Body, "vector indexes").Limit(5).NProbes(7).RefineFactor(2).DistanceType(DistanceType.Cosine).Postfilter().WithRowId().Select(x => new { x.Title, x.Year }));
 
         var expected = HashingEmbeddingGenerator.Embed("vector indexes");
         Assert.Equal(expected.Select(v => (double)v), body["vector"]!.AsArray().Select(v => v!.GetValue<double>()));
@@ -55,7 +51,7 @@ public sealed class QueryBodyTests
     [Fact]
     public async Task A_vector_search_defaults_to_k_10_and_20_probes()
     {
-        var body = await Body((await RepositoryAsync()).Search(new float[32]));
+        var body = await Body(Repository().Search(new float[32]));
         Assert.Equal(10, body["k"]!.GetValue<int>());
         Assert.Equal(20, body["nprobes"]!.GetValue<int>());
         Assert.Null(body["refine_factor"]);
@@ -64,7 +60,7 @@ public sealed class QueryBodyTests
     [Fact]
     public async Task A_full_text_search_sends_the_legacy_shape()
     {
-        var body = await Body((await RepositoryAsync()).FullTextSearch("hello", x => x.Title));
+        var body = await Body(Repository().FullTextSearch("hello", x => x.Title));
         Assert.Equal("hello", body["full_text_query"]!["query"]!.GetValue<string>());
         Assert.Equal(["title"], body["full_text_query"]!["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Empty(body["vector"]!.AsArray());
@@ -73,7 +69,7 @@ public sealed class QueryBodyTests
     [Fact]
     public async Task Searching_a_property_without_Embed_is_refused()
     {
-        var repo = await RepositoryAsync();
+        var repo = Repository();
 #pragma warning disable LANCE012 // the analyzer reports this at compile time; the runtime guard covers callers it cannot see
         var error = Assert.Throws<ArgumentException>(() => repo.Search(x => x.Title, "x"));
 #pragma warning restore LANCE012
@@ -83,7 +79,7 @@ public sealed class QueryBodyTests
     [Fact]
     public async Task Queries_are_immutable()
     {
-        var repo = await RepositoryAsync();
+        var repo = Repository();
         var baseQuery = repo.Query();
         _ = baseQuery.Where(x => x.Year > 1).Limit(3);
         var body = await Body(baseQuery);
