@@ -10,8 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The one DI entry point of LanceOrm.</summary>
 public static class LanceOrmServiceCollectionExtensions
 {
-    /// <summary>The name of the <c>IHttpClientFactory</c> client LanceOrm sends through.</summary>
-    public const string HttpClientName = "LanceOrm";
+    /// <summary>The name of the <c>IHttpClientFactory</c> client LanceOrm sends through (configure it through <see cref="LanceOrmBuilder.HttpClient"/>).</summary>
+    internal const string HttpClientName = "LanceOrm";
 
     /// <summary>
     /// Registers LanceOrm:
@@ -20,7 +20,7 @@ public static class LanceOrmServiceCollectionExtensions
     /// bound from configuration; validated when the connection is first resolved);</item>
     /// <item>the <see cref="EmbeddingRegistry"/> singleton (<see cref="LanceOrmBuilder.ConfigureEmbeddings"/>,
     /// <see cref="LanceOrmBuilder.AddEmbeddingFunction"/>);</item>
-    /// <item>the named <c>IHttpClientFactory</c> client <see cref="HttpClientName"/>, whose handlers
+    /// <item>the named <c>IHttpClientFactory</c> client <c>"LanceOrm"</c>, whose handlers
     /// (<see cref="LanceOrmBuilder.HttpClient"/>) sit below LanceOrm's retry policy and so see every attempt;</item>
     /// <item>the <see cref="LanceDbConnection"/> singleton: the same HTTP pipeline as without DI (headers, the official
     /// retry policy, per-attempt timeouts) in front of that client's handlers, logging through the container's

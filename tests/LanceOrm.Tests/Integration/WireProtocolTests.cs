@@ -75,6 +75,11 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
         var expected = written.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(expected, requests.Last(r => r.Path.EndsWith("/count_rows/")).Headers["x-lancedb-min-version"]);
         Assert.Equal(expected, requests.Last(r => r.Path.EndsWith("/query/")).Headers["x-lancedb-min-version"]);
+
+        // Versions a read reported (x-lancedb-version) go out as x-lancedb-min-read-version on later reads.
+        var firstRead = long.Parse(requests.Last(r => r.Path.EndsWith("/count_rows/")).Headers["x-lancedb-min-read-version"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(firstRead, 1, written.Version);
+        Assert.Equal(expected, requests.Last(r => r.Path.EndsWith("/query/")).Headers["x-lancedb-min-read-version"]);
     }
 
     [Fact]
