@@ -197,7 +197,7 @@ public sealed class LanceQuery<T>
         {
             using (batch)
             {
-                var entities = _source.Map.ReadBatch(batch);
+                var entities = _source.Read(batch);
                 var distance = ColumnOrNull(batch, Wire.DistanceColumn) as Apache.Arrow.FloatArray;
                 var score = ColumnOrNull(batch, Wire.ScoreColumn) as Apache.Arrow.FloatArray;
                 var rowId = ColumnOrNull(batch, Wire.RowIdColumn) as Apache.Arrow.UInt64Array;

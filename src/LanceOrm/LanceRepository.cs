@@ -145,12 +145,16 @@ public abstract class LanceRepository<T, TKey>
     public Task<long> CountAsync(Expression<Func<T, bool>>? where = null, CancellationToken cancellationToken = default) =>
         _table.CountRowsAsync(where is null ? null : _translator.Translate(where), cancellationToken);
 
-    /// <summary>Updates the rows matching <paramref name="where"/>; returns how many were updated.</summary>
+    /// <summary>
+    /// Updates the rows matching <paramref name="where"/>; returns how many were updated. Assigning the text of an
+    /// <see cref="EmbedAttribute"/> property also assigns its vector, computed locally (one embedding for all matching
+    /// rows), in the same request.
+    /// </summary>
     public async Task<long> UpdateAsync(Expression<Func<T, bool>> where, Action<LanceUpdateBuilder<T>> set, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(where);
         ArgumentNullException.ThrowIfNull(set);
-        var builder = new LanceUpdateBuilder<T>(_translator);
+        var builder = new LanceUpdateBuilder<T>(_translator, Map);
         set(builder);
         if (builder.Assignments.Count == 0)
         {
@@ -158,8 +162,15 @@ public abstract class LanceRepository<T, TKey>
         }
 
         var filter = _translator.Translate(where);
+        var assignments = builder.Assignments.ToList();
+        foreach (var (binding, text) in builder.EmbeddedTexts)
+        {
+            var vector = await _source.EmbedAsync(binding, text, cancellationToken).ConfigureAwait(false);
+            assignments.Add((binding.VectorColumn, VectorLiteral.Format(vector)));
+        }
+
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var result = await _table.UpdateAsync(builder.Assignments, filter, cancellationToken).ConfigureAwait(false);
+        var result = await _table.UpdateAsync(assignments, filter, cancellationToken).ConfigureAwait(false);
         return result.RowsUpdated;
     }
 
