@@ -7,6 +7,12 @@ namespace LanceOrm.Querying;
 /// <summary>What a query runs against, handed to it explicitly by its repository: the table client, the mapping, the filter translator and the embedding functions.</summary>
 internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map, FilterTranslator<T> Translator, EmbeddingRegistry Embeddings)
 {
+    private readonly FullTextIndexGuard _fullTextIndices = new();
+
+    /// <summary>Throws <see cref="IndexNotFoundException"/> when a searched column (any, when none is named) has no full-text index.</summary>
+    public Task EnsureFullTextIndexAsync(IReadOnlyList<string> columns, bool hybrid, CancellationToken cancellationToken) =>
+        _fullTextIndices.EnsureAsync(Table, Map, columns, hybrid, cancellationToken);
+
     /// <summary>Embeds a query text with the function of <paramref name="binding"/>.</summary>
     public async Task<float[]> EmbedAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken)
     {
