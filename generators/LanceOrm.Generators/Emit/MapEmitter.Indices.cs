@@ -35,10 +35,12 @@ internal static partial class MapEmitter
         var common = $"{Literals.String(index.PropertyName)}, {Literals.String(index.ColumnName)}, {Literals.String(index.Name)}";
         return index.Kind switch
         {
-            IndexKind.Vector => $"new {Mapping}.VectorIndexDeclaration({common}, global::LanceOrm.VectorIndexType.{index.IndexType}, global::LanceOrm.DistanceType.{index.DistanceType}, {Int(index.NumPartitions)}, {Int(index.NumSubVectors)})",
+            IndexKind.Vector => $"new {Mapping}.VectorIndexDeclaration({common}, global::LanceOrm.VectorIndexType.{index.IndexType}, global::LanceOrm.DistanceType.{index.DistanceType}, "
+                                + $"NumPartitions: {Int(index.NumPartitions)}, NumSubVectors: {Int(index.NumSubVectors)})",
             IndexKind.Scalar => $"new {Mapping}.ScalarIndexDeclaration({common}, global::LanceOrm.ScalarIndexType.{index.IndexType})",
-            _ => $"new {Mapping}.FullTextIndexDeclaration({common}, {Literals.Bool(index.FullText!.WithPosition)}, {Literals.String(index.FullText.Language)}, "
-                 + $"{Literals.Bool(index.FullText.Stem)}, {Literals.Bool(index.FullText.RemoveStopWords)}, {Literals.Bool(index.FullText.LowerCase)}, {Literals.Bool(index.FullText.AsciiFolding)})",
+            _ => $"new {Mapping}.FullTextIndexDeclaration({common}, WithPosition: {Literals.Bool(index.FullText!.WithPosition)}, Language: {Literals.String(index.FullText.Language)}, "
+                 + $"Stem: {Literals.Bool(index.FullText.Stem)}, RemoveStopWords: {Literals.Bool(index.FullText.RemoveStopWords)}, "
+                 + $"LowerCase: {Literals.Bool(index.FullText.LowerCase)}, AsciiFolding: {Literals.Bool(index.FullText.AsciiFolding)})",
         };
     }
 }
