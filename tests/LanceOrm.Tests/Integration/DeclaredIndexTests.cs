@@ -103,6 +103,19 @@ public sealed class DeclaredIndexTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_repository_searches_once_the_named_call_has_created_the_index()
+    {
+        var (db, docs) = await SeededAsync();
+        using var _ = db;
+        await Assert.ThrowsAsync<IndexNotFoundException>(() => docs.FullTextSearch("sourdough", x => x.Body).ToListAsync(Ct));
+
+        await docs.CreateDeclaredIndicesAsync(Wait, Ct);
+        var hits = await docs.FullTextSearch("sourdough", x => x.Body).ToListAsync(Ct);
+
+        Assert.Equal(Bodies[1], Assert.Single(hits).Entity.Body);
+    }
+
+    [Fact]
     public async Task The_engines_refusal_of_a_full_text_query_without_any_index_maps_to_the_same_typed_error()
     {
         var (db, docs) = await SeededAsync();
