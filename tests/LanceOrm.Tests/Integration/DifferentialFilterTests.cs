@@ -88,6 +88,43 @@ public sealed class DifferentialFilterTests(EmulatorFixture fixture, ITestOutput
         Assert.True(nonEmpty > ExpressionCount / 2, $"only {nonEmpty} expressions select a proper subset of the rows");
     }
 
+    [Fact]
+    public async Task The_filters_of_the_issue_keep_the_rows_LINQ_keeps_and_typed_literals_work_in_updates()
+    {
+        FilterRow Row(int id, string? note, int? rank, decimal price, double d) => new() { Id = id, Text = "t", Note = note, Rank = rank, Price = price, Double = d, Tags = [], OptionalFlag = id == 0 ? true : null };
+        FilterRow[] rows =
+        [
+            Row(0, "a", 10, 1234.5m, double.NaN), Row(1, null, null, 1234.500000001m, 0.0), Row(2, "b", 60, 1234.4m, -0.0),
+            Row(3, null, 51, 99999999999999999999.999999999m, double.PositiveInfinity), Row(4, "é😀", null, -1m, 1.5),
+        ];
+        using var db = await fixture.ConnectAsync();
+        var repo = db.FilterRows();
+        await repo.CreateTableAsync(CreateMode.Create, Ct);
+        await repo.AddAsync(rows, cancellationToken: Ct);
+
+        async Task AssertSame(Expression<Func<FilterRow, bool>> predicate, params int[] expected)
+        {
+            Assert.Equal(expected, rows.Where(predicate.Compile()).Select(r => r.Id).ToArray());
+            var hits = await repo.Query().Where(predicate).ToListAsync(Ct);
+            Assert.Equal(expected, hits.Select(h => h.Entity.Id).Order().ToArray());
+            Assert.Equal(expected.Length, await repo.CountAsync(predicate, Ct));
+        }
+
+        await AssertSame(x => x.Note != "a", 1, 2, 3, 4);
+        await AssertSame(x => !(x.Rank > 50), 0, 1, 4);
+        await AssertSame(x => x.Price > 1234.5m, 1, 3);
+        await AssertSame(x => x.Double > 1, 3, 4);
+        await AssertSame(x => !(x.Double < 1), 0, 3, 4);
+        await AssertSame(x => x.Double == 0, 1, 2);
+        var notes = new List<string?> { null, "é😀" };
+        await AssertSame(x => notes.Contains(x.Note), 1, 3, 4);
+
+        var updated = await repo.UpdateAsync(x => x.Note != "a", set => set.Set(x => x.Price, 0.000000001m).Set(x => x.Double, double.NaN).Set(x => x.UInt64, ulong.MaxValue), Ct);
+        Assert.Equal(4, updated);
+        var after = (await repo.Query().ToListAsync(Ct)).Select(h => h.Entity).Where(r => r.Id != 0).ToArray();
+        Assert.All(after, r => Assert.Equal((0.000000001m, true, ulong.MaxValue), (r.Price, double.IsNaN(r.Double), r.UInt64)));
+    }
+
     private static async Task<List<int>> IdsAsync(RemoteTable table, string sql, CancellationToken ct)
     {
         var ids = new List<int>();
