@@ -18,9 +18,16 @@ internal static class SqlLiteral
     public static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (System.Text.Unicode.Utf8.FromUtf16(value, new byte[Encoding.UTF8.GetMaxByteCount(value.Length)], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        for (var i = 0; i < value.Length; i++)
         {
-            throw new NotSupportedException("A string value holds a lone surrogate (half of a UTF-16 pair), which has no UTF-8 form.");
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                throw new NotSupportedException("A string value holds a lone surrogate (half of a UTF-16 pair), which has no UTF-8 form.");
+            }
         }
 
         return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
