@@ -129,8 +129,11 @@ internal static class SqlLiteral
     }
 
     /// <summary>A <c>DECIMAL(38, 9)</c> literal (a bare fraction would be a float64, which the engine refuses against decimal128).</summary>
+    /// <exception cref="NotSupportedException">The value has more than 9 fractional digits, which the cast would round.</exception>
     public static string Decimal(decimal value) =>
-        "CAST(" + Quote(value.ToString(CultureInfo.InvariantCulture)) + " AS DECIMAL(38, 9))";
+        decimal.Round(value, 9) == value
+            ? "CAST(" + Quote(value.ToString(CultureInfo.InvariantCulture)) + " AS DECIMAL(38, 9))"
+            : throw new NotSupportedException($"The decimal {value.ToString(CultureInfo.InvariantCulture)} has more than 9 fractional digits; decimal128(38, 9) would round it.");
 
     /// <summary>An int64 literal; <see cref="long.MinValue"/> (whose magnitude the parser reads as a float) as a cast.</summary>
     public static string Int64(long value) =>

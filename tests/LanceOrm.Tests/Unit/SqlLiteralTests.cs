@@ -39,6 +39,12 @@ public sealed class SqlLiteralTests
     }
 
     [Fact]
+    public void A_decimal_the_column_would_round_has_no_literal()
+    {
+        Assert.Throws<NotSupportedException>(() => SqlLiteral.Format(1.0000000001m));
+    }
+
+    [Fact]
     public void A_lone_surrogate_has_no_literal()
     {
         Assert.Throws<NotSupportedException>(() => SqlLiteral.Quote("a\uD83D"));
