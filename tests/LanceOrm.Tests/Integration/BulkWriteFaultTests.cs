@@ -20,7 +20,7 @@ public sealed class BulkWriteFaultTests(EmulatorFixture fixture, ITestOutputHelp
     public async Task A_20000_row_upsert_under_random_503s_and_resets_fails_with_the_exact_acknowledged_rows_and_resumes_to_exactly_20000_rows()
     {
         var random = new Random(Seed);
-        var faults = 0;
+        var faults = new Dictionary<string, int> { ["status=503"] = 0, ["reset"] = 0 };
         var network = new RecordingHandler
         {
             // Decided per attempt on the wire (write batches are sent one after the other, so the sequence is reproducible).
@@ -32,7 +32,11 @@ public sealed class BulkWriteFaultTests(EmulatorFixture fixture, ITestOutputHelp
                 }
 
                 var fault = random.NextDouble() switch { < 0.35 => "status=503", < 0.50 => "reset", _ => null };
-                faults += fault is null ? 0 : 1;
+                if (fault is not null)
+                {
+                    faults[fault]++;
+                }
+
                 return fault;
             },
         };
@@ -64,8 +68,9 @@ public sealed class BulkWriteFaultTests(EmulatorFixture fixture, ITestOutputHelp
             }
         }
 
-        output.WriteLine($"{Rows} rows in batches of {BatchSize}: {faults} faults injected, {failedAt.Count} failed call(s) (at source positions {string.Join(", ", failedAt)}), {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{Rows} rows in batches of {BatchSize}: {faults["status=503"]} 503s and {faults["reset"]} resets injected, {failedAt.Count} failed call(s) (at source positions {string.Join(", ", failedAt)}), {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.NotEmpty(failedAt);
+        Assert.All(faults.Values, n => Assert.True(n > 0));
         Assert.Equal(Rows, await notes.CountAsync(cancellationToken: Ct));
         Assert.Equal(WireRows.NoteKeys(0, Rows), await WireRows.KeysAsync(notes));
         Assert.Equal(Rows, results.Sum(r => r.RowsSent));
