@@ -53,6 +53,7 @@ public sealed class LanceDbConnection : IDisposable
         Logger = logger;
         Remote = new RemoteDatabase(transport, options.ApiKey, options.Retry.Statuses.ToHashSet());
         ApiKeyText = Redaction.Mask(options.ApiKey);
+        Time = time;
     }
 
     /// <summary>The database name (host part of the URI).</summary>
@@ -76,6 +77,9 @@ public sealed class LanceDbConnection : IDisposable
 
     /// <summary>The connection's logger (writes report truncated texts on it).</summary>
     internal ILogger Logger { get; }
+
+    /// <summary>The clock of retries and index waits (a fake one in tests).</summary>
+    internal TimeProvider Time { get; }
 
     internal int WritePipelineDepth { get; }
 

@@ -60,7 +60,8 @@ internal sealed class RowValidator<T>(ILanceEntityMap<T> map)
 
         foreach (var binding in map.Embeddings)
         {
-            if (binding.GetVector?.Invoke(row) is { Length: > 0 } vector && vector.Length != binding.Dimensions)
+            // The vector the write would keep (a stale one, read for a text that has changed since, is re-embedded instead).
+            if (binding.CurrentVector(row) is { } vector && vector.Length != binding.Dimensions)
             {
                 throw new InvalidRowException(index, key, $"it carries a {vector.Length}-dimension vector for column '{binding.VectorColumn}'; {binding.Dimensions} are required.");
             }
