@@ -15,6 +15,9 @@ internal static class RequestOptionKeys
     /// <summary>Whether the request may be sent again after a retryable failure (absent = yes).</summary>
     public static readonly HttpRequestOptionsKey<bool> Retryable = new("LanceOrm.Retryable");
 
+    /// <summary>Whether the request is an idempotent write batch (its retry budget is <see cref="LanceRetryOptions.WriteRetries"/> when set).</summary>
+    public static readonly HttpRequestOptionsKey<bool> IdempotentWrite = new("LanceOrm.IdempotentWrite");
+
     /// <summary>The number of attempts made so far (set by <see cref="AttemptHandler"/>).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("LanceOrm.Attempts");
 
@@ -26,6 +29,9 @@ internal static class RequestOptionKeys
 
     public static int AttemptsOf(HttpRequestMessage? request) =>
         request?.Options.TryGetValue(Attempts, out var attempts) == true ? attempts : 1;
+
+    public static bool IsIdempotentWrite(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(IdempotentWrite, out var write) && write;
 
     public static bool IsRetryable(HttpRequestMessage? request) =>
         request is null || !request.Options.TryGetValue(Retryable, out var retryable) || retryable;

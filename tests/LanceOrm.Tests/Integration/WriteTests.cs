@@ -76,7 +76,9 @@ public sealed class WriteTests(EmulatorFixture fixture)
 
         var result = await repo.AddAsync([carrying, Note.Make(2), Note.Make(3)], cancellationToken: Ct);
 
-        Assert.Equal(2, result.RowsEmbedded);
+        Assert.Equal(2, result.VectorsComputed);
+        Assert.Equal(1, result.VectorsSupplied);
+        Assert.Equal(0, result.VectorsFromCache);
         Assert.Equal(1, generator.Calls);
         Assert.Equal(own, (await repo.GetAsync("n000001", Ct))!.Vector);
         Assert.Equal(HashingEmbeddingGenerator.Embed(Note.Make(2).Body), (await repo.GetAsync("n000002", Ct))!.Vector);
@@ -90,9 +92,10 @@ public sealed class WriteTests(EmulatorFixture fixture)
         var bad = Note.Make(9);
         bad.Vector = new float[5];
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => repo.AddAsync([Note.Make(1), bad], cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<InvalidRowException>(() => repo.AddAsync([Note.Make(1), bad], cancellationToken: Ct));
 
         Assert.Contains("n000009", error.Message);
+        Assert.Equal(1, error.RowIndex);
         Assert.Equal(0, await repo.CountAsync(cancellationToken: Ct));
     }
 
