@@ -139,6 +139,23 @@ public sealed class WriteTests(EmulatorFixture fixture)
         Assert.Equal(30 - Enumerable.Range(0, 30).Count(i => Note.Make(i).Year < 2018 && i != 1), await repo.CountAsync(cancellationToken: Ct));
     }
 
+    [Fact]
+    public async Task A_nullable_column_that_is_null_in_every_row_of_a_batch_round_trips()
+    {
+        using var db = await fixture.ConnectAsync();
+        var repo = db.FilterRows();
+        await repo.CreateTableAsync(cancellationToken: Ct);
+        var rows = Enumerable.Range(0, 5).Select(i => new FilterRow { Id = i, Text = $"row {i}" }).ToArray();
+
+        await repo.AddAsync(rows, cancellationToken: Ct);
+
+        var read = await repo.Query().ToListAsync(Ct);
+        Assert.Equal(5, read.Count);
+        Assert.All(read, hit => Assert.Null(hit.Entity.OptionalFlag));
+        Assert.All(read, hit => Assert.Null(hit.Entity.Rank));
+        Assert.All(read, hit => Assert.Null(hit.Entity.Note));
+    }
+
     private sealed class SynchronousProgress(Action<WriteProgress> report) : IProgress<WriteProgress>
     {
         public void Report(WriteProgress value) => report(value);
