@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LanceOrm.Generators.Diagnostics;
@@ -8,15 +9,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LanceOrm.Generators.Analyzers;
 
 /// <summary>
-/// LANCE012: <c>repository.Search(x => x.Member, "text")</c> — on <c>LanceRepository&lt;T, TKey&gt;</c> or any repository
-/// derived from it — where <c>Member</c> is not an <c>[Embed]</c> property.
+/// <c>repository.Search(x => x.Member, "text")</c> and <c>HybridSearch(...)</c> — on <c>LanceRepository&lt;T, TKey&gt;</c>
+/// or any repository derived from it: LANCE012 when <c>Member</c> is not an <c>[Embed]</c> property, LANCE015 when the
+/// selector is not a plain property access at all (<c>x => x.Body.Trim()</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty);
+        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SearchSelectorNotPropertyAccess);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -55,31 +57,64 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
             return; // not a lambda (an expression variable): nothing to check at compile time
         }
 
+        var parameter = lambda.Symbol.Parameters.FirstOrDefault();
+        var parameterName = parameter?.Name ?? "x";
         var body = lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
             ? Unwrap(returned)
             : null;
-        if (body is IPropertyReferenceOperation { Instance: IParameterReferenceOperation parameter } propertyReference &&
-            SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters.FirstOrDefault()))
+        var location = lambda.Syntax.GetLocation();
+        var lambdaText = lambda.Syntax.ToString();
+        if (body is IPropertyReferenceOperation { Instance: IParameterReferenceOperation reference } propertyReference &&
+            SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
         {
             if (HasEmbed(propertyReference.Property, embed))
             {
                 return;
             }
 
-            Report(context, lambda, method.Name, propertyReference.Property.Name, entityType);
+            var embedded = EmbeddedProperties(entityType, embed).FirstOrDefault();
+            var fix = embedded is null
+                ? $"add [Embed(\"minilm\")] to '{propertyReference.Property.Name}' ('{entityType.Name}' has no [Embed] property)"
+                : $"search an [Embed] property such as {parameterName} => {parameterName}.{embedded}, or add [Embed(\"function\")] to '{propertyReference.Property.Name}'";
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SearchOnNonEmbeddedProperty,
+                location,
+                propertyReference.Property.Name,
+                entityType.Name,
+                method.Name,
+                lambdaText,
+                fix));
             return;
         }
 
-        Report(context, lambda, method.Name, body?.Syntax.ToString() ?? lambda.Syntax.ToString(), entityType);
+        // Prefer the [Embed] property the expression reads (x => x.Body.Trim() → x => x.Body), then any [Embed] property.
+        var suggestion = (body ?? lambda).DescendantsAndSelf()
+            .OfType<IPropertyReferenceOperation>()
+            .Where(p => p.Instance is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter, parameter) && HasEmbed(p.Property, embed))
+            .Select(p => p.Property.Name)
+            .FirstOrDefault() ?? EmbeddedProperties(entityType, embed).FirstOrDefault();
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.SearchSelectorNotPropertyAccess,
+            location,
+            lambdaText,
+            method.Name,
+            entityType.Name,
+            suggestion is null ? $"{parameterName} => {parameterName}.Body (after marking that property [Embed(\"minilm\")])" : $"{parameterName} => {parameterName}.{suggestion}"));
     }
 
-    private static void Report(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, string methodName, string member, ITypeSymbol entityType) =>
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.SearchOnNonEmbeddedProperty,
-            lambda.Syntax.GetLocation(),
-            member,
-            entityType.Name,
-            methodName));
+    private static IEnumerable<string> EmbeddedProperties(ITypeSymbol entityType, INamedTypeSymbol embed)
+    {
+        for (var type = entityType; type is not null; type = type.BaseType)
+        {
+            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (HasEmbed(property, embed))
+                {
+                    yield return property.Name;
+                }
+            }
+        }
+    }
 
     private static bool HasEmbed(IPropertySymbol property, INamedTypeSymbol embed)
     {

@@ -33,8 +33,22 @@ public sealed class SearchCallDiagnosticsTests
         DiagnosticAssert.FiresAsync("LANCE012", WithCall("db.Articles().Search(a => a.Id, \"text\")"), "a => a.Id", "'Id' is not an [Embed] property");
 
     [Fact]
-    public Task LANCE012_fires_when_the_lambda_is_not_a_plain_property_access() =>
-        DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(x => x.Body.Trim(), \"text\")"), "x => x.Body.Trim()", "x.Body.Trim()");
+    public Task LANCE012_names_an_embedded_property_to_search_instead() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(a => a.Title, \"text\")"), "a => a.Title", "Search(a => a.Title, text)", "such as a => a.Body", "add [Embed(\"function\")] to 'Title'");
+
+    [Fact]
+    public Task LANCE015_fires_when_the_selector_is_not_a_plain_property_access() =>
+        DiagnosticAssert.FiresAsync("LANCE015", WithCall("repository.Search(x => x.Body.Trim(), \"text\")"), "x => x.Body.Trim()",
+            "Search(x => x.Body.Trim(), text)", "plain access to an [Embed] property of 'Article', such as x => x.Body");
+
+    [Fact]
+    public Task LANCE015_suggests_an_embedded_property_when_the_selector_reads_none() =>
+        DiagnosticAssert.FiresAsync("LANCE015", WithCall("repository.HybridSearch(p => p.Title + \"!\", \"text\")"), "p => p.Title + \"!\"",
+            "HybridSearch(p => p.Title + \"!\", text)", "such as p => p.Body");
+
+    [Fact]
+    public Task LANCE015_is_silent_for_a_plain_embedded_property_access() =>
+        DiagnosticAssert.SilentAsync(WithCall("repository.Search(p => p.Body, \"text\")"));
 
     [Fact]
     public Task LANCE012_fires_when_hybrid_search_names_a_property_that_is_not_embedded() =>
