@@ -332,13 +332,24 @@ internal static partial class EntityParser
             : null;
     }
 
-    /// <summary>Instance properties with an accessible getter and setter (or init), base types first.</summary>
+    /// <summary>
+    /// Instance properties with an accessible getter and setter (or init), base types first; for a name declared more
+    /// than once in the chain (<c>override</c>, <c>new</c>) the most derived declaration, which is what <c>x.Name</c> binds to.
+    /// </summary>
     private static IEnumerable<IPropertySymbol> MappedProperties(INamedTypeSymbol type)
     {
         var chain = new Stack<INamedTypeSymbol>();
+        var mostDerived = new Dictionary<string, IPropertySymbol>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             chain.Push(current);
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property is { IsStatic: false, IsIndexer: false } && !mostDerived.ContainsKey(property.Name))
+                {
+                    mostDerived[property.Name] = property;
+                }
+            }
         }
 
         var seen = new HashSet<string>();
@@ -346,8 +357,9 @@ internal static partial class EntityParser
         {
             foreach (var member in declaring.GetMembers())
             {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { } getter, SetMethod: { } setter } property &&
-                    IsAccessible(getter) && IsAccessible(setter) && !IsCompilerGeneratedRecordMember(property) && seen.Add(property.Name))
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } declared && seen.Add(declared.Name) &&
+                    mostDerived[declared.Name] is { GetMethod: { } getter, SetMethod: { } setter } property &&
+                    IsAccessible(getter) && IsAccessible(setter) && !IsCompilerGeneratedRecordMember(property))
                 {
                     yield return property;
                 }
@@ -361,14 +373,19 @@ internal static partial class EntityParser
     private static bool IsAccessible(IMethodSymbol method) =>
         method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
+    /// <summary>The LanceOrm attributes of a property, including those of the properties it overrides (the nearest wins).</summary>
     private static Dictionary<string, AttributeData> AttributesOf(IPropertySymbol property)
     {
         var result = new Dictionary<string, AttributeData>();
-        foreach (var attribute in property.GetAttributes())
+        for (var current = property; current is not null; current = current.OverriddenProperty)
         {
-            if (attribute.AttributeClass?.ToDisplayString() is { } name && name.StartsWith("LanceOrm.", System.StringComparison.Ordinal))
+            foreach (var attribute in current.GetAttributes())
             {
-                result[name] = attribute;
+                if (attribute.AttributeClass?.ToDisplayString() is { } name && name.StartsWith("LanceOrm.", System.StringComparison.Ordinal) &&
+                    !result.ContainsKey(name))
+                {
+                    result[name] = attribute;
+                }
             }
         }
 

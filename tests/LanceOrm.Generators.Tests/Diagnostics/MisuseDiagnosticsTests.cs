@@ -53,6 +53,23 @@ public sealed class MisuseDiagnosticsTests
         DiagnosticAssert.SilentAsync(Entity(Key, declaration: "public sealed partial record Item",
             epilogue: "[LanceTable(\"base_items\")] public partial class BaseItem { [Key] public string Id { get; set; } = \"\"; } [LanceTable(\"derived_items\")] public partial class DerivedItem : BaseItem { public int Count { get; set; } }"));
 
+    // LANCE002 is not reported when the key is declared on an override, a 'new' property or the overridden base property.
+
+    [Fact]
+    public Task LANCE002_is_silent_for_a_key_on_an_override_of_an_abstract_base_property() =>
+        DiagnosticAssert.SilentAsync(Entity("[Key] public override string Id { get; set; } = \"\";", declaration: "public partial class Item : BaseItem",
+            epilogue: "public abstract class BaseItem { public abstract string Id { get; set; } }"));
+
+    [Fact]
+    public Task LANCE002_is_silent_for_a_key_on_the_overridden_base_property() =>
+        DiagnosticAssert.SilentAsync(Entity("public override string Id { get; set; } = \"\";", declaration: "public partial class Item : BaseItem",
+            epilogue: "public abstract class BaseItem { [Key] public abstract string Id { get; set; } }"));
+
+    [Fact]
+    public Task LANCE002_is_silent_for_a_key_on_a_property_hiding_a_base_property() =>
+        DiagnosticAssert.SilentAsync(Entity("[Key] public new string Id { get; set; } = \"\";", declaration: "public partial class Item : BaseItem",
+            epilogue: "public class BaseItem { public int Id { get; set; } }"));
+
     // LANCE016: a LanceOrm attribute on a property the mapper skips.
 
     [Fact]
