@@ -149,21 +149,14 @@ internal static class DiagnosticDescriptors
         "[Key] property '{0}' of type '{1}' cannot identify rows: {2}; use a non-nullable string, integer, Guid, enum, decimal, DateTime, DateTimeOffset or DateOnly key",
         MappingCategory);
 
-    /// <summary>LANCE020: "[FullTextIndex] is on property '{0}' of type '{1}'".</summary>
-    public static readonly DiagnosticDescriptor FullTextIndexOnNonText = Create(
-        DiagnosticIds.FullTextIndexOnNonText,
-        "[FullTextIndex] on a property that is not text",
-        "[FullTextIndex] is on property '{0}' of type '{1}'; a full-text index needs a string (or string list) property: move [FullTextIndex] to a text property or remove it",
-        MappingCategory);
-
-    /// <summary>LANCE021: "Required member '{0}' of entity '{1}' {2}".</summary>
+    /// <summary>LANCE020: "Required member '{0}' of entity '{1}' {2}".</summary>
     public static readonly DiagnosticDescriptor RequiredMemberNotMapped = Create(
         DiagnosticIds.RequiredMemberNotMapped,
         "Required member is not mapped",
         "Required member '{0}' of entity '{1}' {2}, so the generated reader cannot set it when it reads a row; {3}",
         MappingCategory);
 
-    /// <summary>LANCE022: "'{0}' conflicts with the {1} LanceOrm generates for entity '{2}'".</summary>
+    /// <summary>LANCE021: "'{0}' conflicts with the {1} LanceOrm generates for entity '{2}'".</summary>
     public static readonly DiagnosticDescriptor GeneratedNameConflict = Create(
         DiagnosticIds.GeneratedNameConflict,
         "Name conflicts with generated code",
@@ -176,8 +169,8 @@ internal static class DiagnosticDescriptors
         EntityNotPartial, MissingKey, EmbedOnNonString, UnknownEmbeddingFunction, UnsupportedPropertyType,
         DuplicateColumn, VectorColumnCollision, InvalidVectorDimension, VectorDimensionMismatch, InvalidTableName,
         InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SearchSelectorNotPropertyAccess,
-        AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, FullTextIndexOnNonText,
-        RequiredMemberNotMapped, GeneratedNameConflict,
+        AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, RequiredMemberNotMapped,
+        GeneratedNameConflict,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>The descriptors the entity analyzer reports (every mapping rule).</summary>

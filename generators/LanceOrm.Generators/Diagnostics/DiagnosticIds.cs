@@ -24,7 +24,6 @@ internal static class DiagnosticIds
     public const string IgnoredPropertyWithMapping = "LANCE017";
     public const string EmptyEmbeddingFunctionName = "LANCE018";
     public const string InvalidKeyType = "LANCE019";
-    public const string FullTextIndexOnNonText = "LANCE020";
-    public const string RequiredMemberNotMapped = "LANCE021";
-    public const string GeneratedNameConflict = "LANCE022";
+    public const string RequiredMemberNotMapped = "LANCE020";
+    public const string GeneratedNameConflict = "LANCE021";
 }

@@ -42,7 +42,7 @@ internal static partial class EntityParser
         return false;
     }
 
-    /// <summary>LANCE022: user code declaring a name the generator adds (the entity's <c>LanceMap</c>, the map, repository and extension classes).</summary>
+    /// <summary>LANCE021: user code declaring a name the generator adds (the entity's <c>LanceMap</c>, the map, repository and extension classes).</summary>
     private static void ReportGeneratedNameConflicts(INamedTypeSymbol type, Reporter report, CancellationToken cancellationToken)
     {
         var hint = type.ContainingNamespace.IsGlobalNamespace ? type.Name : $"{type.ContainingNamespace.ToDisplayString()}.{type.Name}";
@@ -128,7 +128,7 @@ internal static partial class EntityParser
 
     /// <summary>
     /// Collects which properties the mapper reads and which are <c>[Ignore]</c>d, then reports LanceOrm annotations on
-    /// members it skips (LANCE016, LANCE017) and required members it cannot set (LANCE021).
+    /// members it skips (LANCE016, LANCE017) and required members it cannot set (LANCE020).
     /// </summary>
     private sealed class MemberChecks
     {

@@ -143,12 +143,6 @@ internal static partial class EntityParser
                 continue;
             }
 
-            if (attributes.TryGetValue(WellKnownNames.FullTextIndexAttribute, out var fullTextAttribute) &&
-                classification.Kind is not (ValueKind.String or ValueKind.StringList))
-            {
-                Report(DiagnosticIds.FullTextIndexOnNonText, AttributeLocation(fullTextAttribute, cancellationToken), property.Name, Display(property.Type));
-            }
-
             if (attributes.TryGetValue(WellKnownNames.EmbedAttribute, out var embedAttribute))
             {
                 var embedLocation = AttributeLocation(embedAttribute, cancellationToken);

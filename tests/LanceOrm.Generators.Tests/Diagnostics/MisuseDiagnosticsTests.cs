@@ -156,59 +156,48 @@ public sealed class MisuseDiagnosticsTests
     public Task LANCE019_is_silent_for_a_string_key_where_nullable_annotations_are_disabled() =>
         DiagnosticAssert.SilentAsync(Entity("[Key] public string Id { get; set; } = \"\";", prelude: "#nullable disable"));
 
-    // LANCE020: [FullTextIndex] on a property that is not text.
+    // LANCE020: required members the generated reader cannot set.
 
     [Fact]
-    public Task LANCE020_fires_on_the_attribute_for_a_non_text_property() =>
-        DiagnosticAssert.FiresAsync("LANCE020", Entity(Key + " [FullTextIndex] public int Year { get; set; }"), "FullTextIndex",
-            "[FullTextIndex] is on property 'Year' of type 'int'", "needs a string (or string list) property");
-
-    [Fact]
-    public Task LANCE020_is_silent_for_strings_and_string_lists() =>
-        DiagnosticAssert.SilentAsync(Entity(Key + " [FullTextIndex] public string Body { get; set; } = \"\"; [FullTextIndex] public List<string> Tags { get; set; } = new();"));
-
-    // LANCE021: required members the generated reader cannot set.
-
-    [Fact]
-    public Task LANCE021_fires_for_a_required_field() =>
-        DiagnosticAssert.FiresAsync("LANCE021", Entity(Key + " public required string Name;"), "Name",
+    public Task LANCE020_fires_for_a_required_field() =>
+        DiagnosticAssert.FiresAsync("LANCE020", Entity(Key + " public required string Name;"), "Name",
             "Required member 'Name' of entity 'Item' is a field", "make it a property");
 
     [Fact]
-    public Task LANCE021_fires_for_a_required_ignored_property() =>
-        DiagnosticAssert.FiresAsync("LANCE021", Entity(Key + " [Ignore] public required string Name { get; set; }"), "Name",
+    public Task LANCE020_fires_for_a_required_ignored_property() =>
+        DiagnosticAssert.FiresAsync("LANCE020", Entity(Key + " [Ignore] public required string Name { get; set; }"), "Name",
             "is marked [Ignore]", "remove 'required', or remove [Ignore]", "[SetsRequiredMembers]");
 
     [Fact]
-    public Task LANCE021_fires_for_a_required_property_with_a_protected_setter() =>
-        DiagnosticAssert.FiresAlongsideAsync("LANCE021", Entity(Key + " public required string Name { get; protected set; }"), "Name", ["CS9032"],
+    public Task LANCE020_fires_for_a_required_property_with_a_protected_setter() =>
+        DiagnosticAssert.FiresAlongsideAsync("LANCE020", Entity(Key + " public required string Name { get; protected set; }"), "Name", ["CS9032"],
             "has no public or internal setter");
 
     [Fact]
-    public Task LANCE021_is_silent_when_the_parameterless_constructor_sets_required_members() =>
+    public Task LANCE020_is_silent_when_the_parameterless_constructor_sets_required_members() =>
         DiagnosticAssert.SilentAsync(Entity(Key + " [Ignore] public required string Name { get; set; } [System.Diagnostics.CodeAnalysis.SetsRequiredMembers] public Item() { Name = \"\"; }"));
 
     [Fact]
-    public Task LANCE021_is_silent_for_required_mapped_properties() =>
+    public Task LANCE020_is_silent_for_required_mapped_properties() =>
         DiagnosticAssert.SilentAsync(Entity("[Key] public required string Id { get; init; } public required string Name { get; set; }"));
 
-    // LANCE022: user names the generated code would clash with.
+    // LANCE021: user names the generated code would clash with.
 
     [Fact]
-    public Task LANCE022_fires_for_a_member_named_LanceMap() =>
-        DiagnosticAssert.FiresAsync("LANCE022", Entity(Key + " public string LanceMap { get; set; } = \"\";"), "LanceMap",
+    public Task LANCE021_fires_for_a_member_named_LanceMap() =>
+        DiagnosticAssert.FiresAsync("LANCE021", Entity(Key + " public string LanceMap { get; set; } = \"\";"), "LanceMap",
             "'Item.LanceMap' conflicts with the static property 'LanceMap'", "rename the member");
 
     [Fact]
-    public Task LANCE022_fires_for_a_non_partial_class_named_like_the_repository() =>
-        DiagnosticAssert.FiresAsync("LANCE022", Entity(Key, epilogue: "public class ItemRepository { }"), "ItemRepository",
+    public Task LANCE021_fires_for_a_non_partial_class_named_like_the_repository() =>
+        DiagnosticAssert.FiresAsync("LANCE021", Entity(Key, epilogue: "public class ItemRepository { }"), "ItemRepository",
             "conflicts with the repository class 'ItemRepository'", "declare it 'partial class ItemRepository'");
 
     [Fact]
-    public Task LANCE022_fires_for_a_type_named_like_the_map() =>
-        DiagnosticAssert.FiresAsync("LANCE022", Entity(Key, epilogue: "public interface ItemLanceMap { }"), "ItemLanceMap", "the map class 'ItemLanceMap'", "rename it");
+    public Task LANCE021_fires_for_a_type_named_like_the_map() =>
+        DiagnosticAssert.FiresAsync("LANCE021", Entity(Key, epilogue: "public interface ItemLanceMap { }"), "ItemLanceMap", "the map class 'ItemLanceMap'", "rename it");
 
     [Fact]
-    public Task LANCE022_is_silent_for_a_partial_class_extending_the_generated_repository() =>
+    public Task LANCE021_is_silent_for_a_partial_class_extending_the_generated_repository() =>
         DiagnosticAssert.SilentAsync(Entity(Key, epilogue: "public partial class ItemRepository { public string Describe() => TableName; }"));
 }
