@@ -32,7 +32,7 @@ internal static partial class EntityParser
     {
         for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            if (!current.GetMembers("LanceMap").IsEmpty ||
+            if (current.GetMembers("LanceMap").Any(m => m.DeclaredAccessibility != Accessibility.Private) ||
                 current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == WellKnownNames.LanceTableAttribute))
             {
                 return true;

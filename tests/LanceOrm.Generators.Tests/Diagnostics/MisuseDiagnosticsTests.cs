@@ -200,4 +200,9 @@ public sealed class MisuseDiagnosticsTests
     [Fact]
     public Task LANCE021_is_silent_for_a_partial_class_extending_the_generated_repository() =>
         DiagnosticAssert.SilentAsync(Entity(Key, epilogue: "public partial class ItemRepository { public string Describe() => TableName; }"));
+
+    [Fact]
+    public Task LANCE021_is_silent_for_a_member_named_LanceMap_in_a_base_class() =>
+        DiagnosticAssert.SilentAsync(Entity(Key, declaration: "public partial class Item : BaseItem",
+            epilogue: "public class BaseItem { public static string LanceMap => \"visible\"; } public class OtherBase { private static int LanceMap => 0; } [LanceTable(\"others\")] public partial class Other : OtherBase { [Key] public long Id { get; set; } }"));
 }
