@@ -114,11 +114,11 @@ internal static class DiagnosticDescriptors
         "Entity '{0}' cannot be mapped: {1}",
         MappingCategory);
 
-    /// <summary>LANCE015: "{1}({0}, text): the selector must be a plain [Embed] property access such as {3}".</summary>
+    /// <summary>LANCE015: "{0}: the selector must be {1}, such as {2}" ({0} = the call as written, e.g. <c>Search(x => x.Body.Trim(), text)</c>).</summary>
     public static readonly DiagnosticDescriptor SearchSelectorNotPropertyAccess = Create(
         DiagnosticIds.SearchSelectorNotPropertyAccess,
-        "Search selector is not a plain property access",
-        "{1}({0}, text): the selector must be a plain access to an [Embed] property of '{2}', such as {3}; compute derived text before writing it, not in the search call",
+        "Column selector is not a plain property access",
+        "{0}: the selector must be {1}, such as {2}; a selector only names a column and is never evaluated, so transform the value, not the selector",
         UsageCategory);
 
     /// <summary>LANCE016: "Property '{0}' is marked {1} but {2}, so LanceOrm does not map it; {3}".</summary>

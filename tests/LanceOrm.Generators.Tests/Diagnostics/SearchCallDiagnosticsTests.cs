@@ -47,6 +47,27 @@ public sealed class SearchCallDiagnosticsTests
             "HybridSearch(p => p.Title + \"!\", text)", "such as p => p.Body");
 
     [Fact]
+    public Task LANCE015_fires_for_a_full_text_search_column_that_is_not_a_property_access() =>
+        DiagnosticAssert.FiresAsync("LANCE015", WithCall("repository.FullTextSearch(\"text\", x => x.Title, x => x.Body.ToLower())"), "x => x.Body.ToLower()",
+            "FullTextSearch(text, x => x.Body.ToLower())", "plain access to a mapped property of 'Article', such as x => x.Body");
+
+    [Fact]
+    public Task LANCE015_fires_for_an_index_column_that_is_not_a_property_access() =>
+        DiagnosticAssert.FiresAsync("LANCE015", WithCall("repository.CreateScalarIndexAsync(x => x.Title + \"!\")"), "x => x.Title + \"!\"",
+            "CreateScalarIndexAsync(x => x.Title + \"!\")", "such as x => x.Title");
+
+    [Fact]
+    public Task LANCE015_fires_for_an_update_assignment_that_is_not_a_property_access() =>
+        DiagnosticAssert.FiresAsync("LANCE015", WithCall("repository.UpdateAsync(x => x.Id == \"1\", set => set.Set(a => a.Title.Length, 3))"), "a => a.Title.Length",
+            "Set(a => a.Title.Length, value)", "such as a => a.Title");
+
+    [Fact]
+    public Task LANCE015_is_silent_for_plain_selectors_in_full_text_search_indices_and_updates() =>
+        DiagnosticAssert.SilentAsync(WithCall(
+            "new object[] { repository.FullTextSearch(\"text\", x => x.Title, x => x.Body), repository.CreateScalarIndexAsync(x => x.Title), " +
+            "repository.CreateVectorIndexAsync(x => x.Body), repository.UpdateAsync(x => x.Id == \"1\", set => set.Set(x => x.Title, \"t\")) }"));
+
+    [Fact]
     public Task LANCE015_is_silent_for_a_plain_embedded_property_access() =>
         DiagnosticAssert.SilentAsync(WithCall("repository.Search(p => p.Body, \"text\")"));
 
