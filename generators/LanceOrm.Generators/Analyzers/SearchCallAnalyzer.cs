@@ -25,7 +25,7 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SearchSelectorNotPropertyAccess);
+        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SelectorNotPropertyAccess);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -114,7 +114,7 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
             .FirstOrDefault();
         var suggestion = read ?? (isTextSearch ? EmbeddedProperties(entityType, embed).FirstOrDefault() : null);
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.SearchSelectorNotPropertyAccess,
+            DiagnosticDescriptors.SelectorNotPropertyAccess,
             location,
             CallText(method, lambda, lambdaText),
             isTextSearch ? $"a plain access to an [Embed] property of '{entityType.Name}'" : $"a plain access to a mapped property of '{entityType.Name}'",

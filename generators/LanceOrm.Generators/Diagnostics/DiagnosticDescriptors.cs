@@ -115,8 +115,8 @@ internal static class DiagnosticDescriptors
         MappingCategory);
 
     /// <summary>LANCE015: "{0}: the selector must be {1}, such as {2}" ({0} = the call as written, e.g. <c>Search(x => x.Body.Trim(), text)</c>).</summary>
-    public static readonly DiagnosticDescriptor SearchSelectorNotPropertyAccess = Create(
-        DiagnosticIds.SearchSelectorNotPropertyAccess,
+    public static readonly DiagnosticDescriptor SelectorNotPropertyAccess = Create(
+        DiagnosticIds.SelectorNotPropertyAccess,
         "Column selector is not a plain property access",
         "{0}: the selector must be {1}, such as {2}; a selector only names a column and is never evaluated, so transform the value, not the selector",
         UsageCategory);
@@ -168,7 +168,7 @@ internal static class DiagnosticDescriptors
     {
         EntityNotPartial, MissingKey, EmbedOnNonString, UnknownEmbeddingFunction, UnsupportedPropertyType,
         DuplicateColumn, VectorColumnCollision, InvalidVectorDimension, VectorDimensionMismatch, InvalidTableName,
-        InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SearchSelectorNotPropertyAccess,
+        InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SelectorNotPropertyAccess,
         AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, RequiredMemberNotMapped,
         GeneratedNameConflict,
     }.ToImmutableDictionary(d => d.Id);

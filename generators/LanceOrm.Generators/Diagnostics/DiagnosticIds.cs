@@ -19,7 +19,7 @@ internal static class DiagnosticIds
     public const string SearchOnNonEmbeddedProperty = "LANCE012";
     public const string MultipleKeys = "LANCE013";
     public const string UnsupportedEntityShape = "LANCE014";
-    public const string SearchSelectorNotPropertyAccess = "LANCE015";
+    public const string SelectorNotPropertyAccess = "LANCE015";
     public const string AnnotatedPropertyNotMapped = "LANCE016";
     public const string IgnoredPropertyWithMapping = "LANCE017";
     public const string EmptyEmbeddingFunctionName = "LANCE018";
