@@ -106,6 +106,12 @@ public sealed class LanceQuery<T>
     /// <summary>Runs the query and streams the hits batch by batch.</summary>
     public async IAsyncEnumerable<SearchHit<T>> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (_state.FullTextQuery is not null)
+        {
+            var hybrid = _state.EmbedBinding is not null || _state.Vector is not null;
+            await _source.EnsureFullTextIndexAsync(_state.FullTextColumns ?? [], hybrid, cancellationToken).ConfigureAwait(false);
+        }
+
         float[]? vector = _state.Vector;
         if (_state.EmbedBinding is { } binding)
         {
@@ -197,7 +203,7 @@ public sealed class LanceQuery<T>
         {
             using (batch)
             {
-                var entities = _source.Map.ReadBatch(batch);
+                var entities = _source.Read(batch);
                 var distance = ColumnOrNull(batch, Wire.DistanceColumn) as Apache.Arrow.FloatArray;
                 var score = ColumnOrNull(batch, Wire.ScoreColumn) as Apache.Arrow.FloatArray;
                 var rowId = ColumnOrNull(batch, Wire.RowIdColumn) as Apache.Arrow.UInt64Array;

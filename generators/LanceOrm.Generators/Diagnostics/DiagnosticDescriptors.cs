@@ -163,6 +163,13 @@ internal static class DiagnosticDescriptors
         "'{0}' conflicts with the {1} that LanceOrm generates for entity '{2}'; {3}",
         MappingCategory);
 
+    /// <summary>LANCE030: "[{0}] on property '{1}' {2}" ({2} says what is wrong and the fix).</summary>
+    public static readonly DiagnosticDescriptor InvalidIndexDeclaration = Create(
+        DiagnosticIds.InvalidIndexDeclaration,
+        "Invalid index declaration",
+        "[{0}] on property '{1}' {2}",
+        MappingCategory);
+
     /// <summary>Every descriptor, by id.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -171,6 +178,7 @@ internal static class DiagnosticDescriptors
         InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SelectorNotPropertyAccess,
         AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, RequiredMemberNotMapped,
         GeneratedNameConflict,
+        InvalidIndexDeclaration,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>The descriptors the entity analyzer reports (every mapping rule).</summary>

@@ -26,4 +26,7 @@ internal static class DiagnosticIds
     public const string InvalidKeyType = "LANCE019";
     public const string RequiredMemberNotMapped = "LANCE020";
     public const string GeneratedNameConflict = "LANCE021";
+
+    // LANCE030 and up: index declarations.
+    public const string InvalidIndexDeclaration = "LANCE030";
 }

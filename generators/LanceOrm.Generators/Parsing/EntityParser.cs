@@ -50,6 +50,7 @@ internal static partial class EntityParser
         var columnOwners = new Dictionary<string, string>();
         var propertyLocations = new Dictionary<string, LocationSnapshot?>();
         var checks = new MemberChecks();
+        var indexDeclaring = new List<(PropertySpec Property, Dictionary<string, AttributeData> Attributes)>();
 
         foreach (var property in MappedProperties(type))
         {
@@ -181,6 +182,10 @@ internal static partial class EntityParser
                 IsKey: isKey,
                 HasFullTextIndex: attributes.ContainsKey(WellKnownNames.FullTextIndexAttribute),
                 SetInInitializer: property.IsRequired || property.SetMethod is { IsInitOnly: true }));
+            if (DeclaresIndex(attributes))
+            {
+                indexDeclaring.Add((properties[properties.Count - 1], attributes));
+            }
         }
 
         checks.ReportUnmappedMembers(type, Report);
@@ -195,6 +200,7 @@ internal static partial class EntityParser
         }
 
         var embeddings = BuildEmbeddings(embeds, properties, propertyLocations, Report, cancellationToken);
+        var indices = BuildIndices(indexDeclaring, embeddings, Report, cancellationToken);
         var hasErrors = diagnostics.Count > 0;
         var entity = hasErrors || tableName is null || keys.Count != 1
             ? null
@@ -211,6 +217,7 @@ internal static partial class EntityParser
                 KeyPropertyName: keys[0].Name,
                 KeyTypeName: keys[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 PluralName: NameRules.Pluralize(type.Name),
+                Indices: indices.ToEquatableArray(),
                 HidesInheritedLanceMap: HidesInheritedLanceMap(type));
 
         return new ParseResult(entity, diagnostics.ToEquatableArray());

@@ -76,7 +76,7 @@ internal sealed class RemoteTable
     public async IAsyncEnumerable<RecordBatch> QueryAsync(QueryRequest query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var request = Read(Wire.Actions.Query, RemoteDatabase.Json(query.ToUtf8Json()));
-        using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter), cancellationToken).ConfigureAwait(false);
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter, FullText: query.FullTextQuery is not null), cancellationToken).ConfigureAwait(false);
         Observed(response);
         await foreach (var batch in ArrowIpc.ReadBatchesAsync(response.Content, cancellationToken).ConfigureAwait(false))
         {
@@ -129,6 +129,19 @@ internal sealed class RemoteTable
         using var response = await _database.SendAsync(request, new ErrorContext(Call("list_indices")), cancellationToken).ConfigureAwait(false);
         var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.ListIndicesResponse, cancellationToken).ConfigureAwait(false);
         return result?.Indexes ?? [];
+    }
+
+    /// <summary>The statistics of one index, or <c>null</c> when the table has no index of that name (404, as the official client).</summary>
+    public async Task<IndexStatsResponse?> IndexStatsAsync(string indexName, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.IndexPath(Name, indexName, Wire.Actions.IndexStats))
+        {
+            Content = RemoteDatabase.Json(new VersionRequest(), ProtocolJsonContext.Default.VersionRequest),
+        };
+        using var response = await _database.SendOrAbsentAsync(request, new ErrorContext(Call("index_stats")), cancellationToken).ConfigureAwait(false);
+        return response is null
+            ? null
+            : await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.IndexStatsResponse, cancellationToken).ConfigureAwait(false);
     }
 
     private CallInfo Call(string operation, bool retryable = true, int? rows = null) => new(operation, Name, retryable, rows);
