@@ -13,7 +13,8 @@ namespace LanceOrm.Generators.Analyzers;
 /// <c>LanceUpdateBuilder&lt;T&gt;</c>: LANCE012 when <c>Search(x => x.Member, text)</c> / <c>HybridSearch</c> names a
 /// property that is not <c>[Embed]</c>; LANCE015 when a selector (<c>Search</c>, <c>HybridSearch</c>,
 /// <c>FullTextSearch</c>, <c>Create*IndexAsync</c>, <c>Set</c>, <c>SetSql</c>) is not a plain property access, such as
-/// <c>x => x.Body.Trim()</c>.
+/// <c>x => x.Body.Trim()</c>; LANCE022 when <c>set.SetSql(x => x.Member, sql)</c> assigns an <c>[Embed]</c> property (its
+/// vector cannot follow a value computed by the server).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
@@ -25,7 +26,7 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SelectorNotPropertyAccess);
+        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SelectorNotPropertyAccess, DiagnosticDescriptors.SqlAssignmentToEmbeddedProperty);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -74,6 +75,10 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
                 {
                     // Not a lambda (an expression variable): nothing to check at compile time.
                     Check(context, lambda, method, entityType, isTextSearch, embed);
+                    if (method.Name == "SetSql" && SymbolEqualityComparer.Default.Equals(declaring, updateBuilder))
+                    {
+                        CheckSqlAssignment(context, lambda, embed);
+                    }
                 }
             }
         }
@@ -120,6 +125,18 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
             isTextSearch ? $"a plain access to an [Embed] property of '{entityType.Name}'" : $"a plain access to a mapped property of '{entityType.Name}'",
             suggestion is not null ? $"{x} => {x}.{suggestion}"
                 : isTextSearch ? $"{x} => {x}.Body (after marking that property [Embed(\"minilm\")])" : $"{x} => {x}.Title"));
+    }
+
+    private static void CheckSqlAssignment(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, INamedTypeSymbol embed)
+    {
+        var body = lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+            ? Unwrap(returned)
+            : null;
+        if (body is IPropertyReferenceOperation { Instance: IParameterReferenceOperation } propertyReference && HasEmbed(propertyReference.Property, embed))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SqlAssignmentToEmbeddedProperty, lambda.Syntax.GetLocation(), lambda.Syntax.ToString(), propertyReference.Property.Name));
+        }
     }
 
     /// <summary>The call as the user wrote it, with the selector in place and other required parameters by name: <c>Search(x => x.Body.Trim(), text)</c>.</summary>

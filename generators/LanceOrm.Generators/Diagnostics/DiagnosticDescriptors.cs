@@ -163,6 +163,13 @@ internal static class DiagnosticDescriptors
         "'{0}' conflicts with the {1} that LanceOrm generates for entity '{2}'; {3}",
         MappingCategory);
 
+    /// <summary>LANCE022: "SetSql({0}, sql): '{1}' is an [Embed] property ...".</summary>
+    public static readonly DiagnosticDescriptor SqlAssignmentToEmbeddedProperty = Create(
+        DiagnosticIds.SqlAssignmentToEmbeddedProperty,
+        "SQL assignment to an embedded property",
+        "SetSql({0}, sql): '{1}' is an [Embed] property, and a SQL expression is evaluated by the server, so its vector could not be computed; use set.Set({0}, newText), which writes the text and its vector, or upsert the rows",
+        UsageCategory);
+
     /// <summary>LANCE030: "[{0}] on property '{1}' {2}" ({2} says what is wrong and the fix).</summary>
     public static readonly DiagnosticDescriptor InvalidIndexDeclaration = Create(
         DiagnosticIds.InvalidIndexDeclaration,
@@ -177,7 +184,7 @@ internal static class DiagnosticDescriptors
         DuplicateColumn, VectorColumnCollision, InvalidVectorDimension, VectorDimensionMismatch, InvalidTableName,
         InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SelectorNotPropertyAccess,
         AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, RequiredMemberNotMapped,
-        GeneratedNameConflict,
+        GeneratedNameConflict, SqlAssignmentToEmbeddedProperty,
         InvalidIndexDeclaration,
     }.ToImmutableDictionary(d => d.Id);
 

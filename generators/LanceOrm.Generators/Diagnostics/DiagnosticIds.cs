@@ -26,6 +26,7 @@ internal static class DiagnosticIds
     public const string InvalidKeyType = "LANCE019";
     public const string RequiredMemberNotMapped = "LANCE020";
     public const string GeneratedNameConflict = "LANCE021";
+    public const string SqlAssignmentToEmbeddedProperty = "LANCE022";
 
     // LANCE030 and up: index declarations.
     public const string InvalidIndexDeclaration = "LANCE030";

@@ -86,4 +86,13 @@ public sealed class SearchCallDiagnosticsTests
     [Fact]
     public Task LANCE012_is_silent_for_the_generated_typed_search_method() =>
         DiagnosticAssert.SilentAsync(WithCall("db.Articles().SearchBody(\"text\")"));
+
+    [Fact]
+    public Task LANCE022_fires_for_a_sql_assignment_to_an_embedded_property() =>
+        DiagnosticAssert.FiresAsync("LANCE022", WithCall("repository.UpdateAsync(x => x.Id == \"1\", set => set.SetSql(x => x.Body, \"upper(body)\"))"), "x => x.Body",
+            "SetSql(x => x.Body, sql): 'Body' is an [Embed] property", "use set.Set(x => x.Body, newText)");
+
+    [Fact]
+    public Task LANCE022_is_silent_for_a_sql_assignment_to_a_plain_property_and_a_text_assignment_to_an_embedded_one() =>
+        DiagnosticAssert.SilentAsync(WithCall("repository.UpdateAsync(x => x.Id == \"1\", set => set.SetSql(x => x.Title, \"upper(title)\").Set(x => x.Body, \"new text\"))"));
 }
