@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LanceOrm.Generators.Analyzers;
 
 /// <summary>
-/// Validates <c>[LanceTable]</c> entities (LANCE001–LANCE011, LANCE013, LANCE014) with the same parser the generator
+/// Validates <c>[LanceTable]</c> entities (every <c>LanceOrm.Mapping</c> rule) with the same parser the generator
 /// uses, so what the analyzer accepts is exactly what the generator emits.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LanceOrm.Generators.Diagnostics;
@@ -8,15 +9,24 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LanceOrm.Generators.Analyzers;
 
 /// <summary>
-/// LANCE012: <c>repository.Search(x => x.Member, "text")</c> — on <c>LanceRepository&lt;T, TKey&gt;</c> or any repository
-/// derived from it — where <c>Member</c> is not an <c>[Embed]</c> property.
+/// Column selectors at call sites of <c>LanceRepository&lt;T, TKey&gt;</c> (or a repository derived from it) and
+/// <c>LanceUpdateBuilder&lt;T&gt;</c>: LANCE012 when <c>Search(x => x.Member, text)</c> / <c>HybridSearch</c> names a
+/// property that is not <c>[Embed]</c>; LANCE015 when a selector (<c>Search</c>, <c>HybridSearch</c>,
+/// <c>FullTextSearch</c>, <c>Create*IndexAsync</c>, <c>Set</c>, <c>SetSql</c>) is not a plain property access, such as
+/// <c>x => x.Body.Trim()</c>; LANCE022 when <c>set.SetSql(x => x.Member, sql)</c> assigns an <c>[Embed]</c> property (its
+/// vector cannot follow a value computed by the server).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
 {
+    private const string UpdateBuilder = "LanceOrm.LanceUpdateBuilder`1";
+
+    /// <summary>The parameter names of column selectors (predicates and projections are other names).</summary>
+    private static readonly ImmutableHashSet<string> SelectorParameters = ImmutableHashSet.Create("property", "embeddedProperty", "columns");
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty);
+        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SelectorNotPropertyAccess, DiagnosticDescriptors.SqlAssignmentToEmbeddedProperty);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -32,54 +42,149 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, repository, embed), OperationKind.Invocation);
+            var updateBuilder = start.Compilation.GetTypeByMetadataName(UpdateBuilder);
+            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, repository, updateBuilder, embed), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol repository, INamedTypeSymbol embed)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol repository, INamedTypeSymbol? updateBuilder, INamedTypeSymbol embed)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("Search" or "HybridSearch") || method.Parameters.Length != 2 ||
-            !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, repository) ||
-            method.Parameters[1].Type.SpecialType != SpecialType.System_String ||
-            method.Parameters[0].Type is not INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 })
+        var declaring = method.ContainingType?.OriginalDefinition;
+        if (declaring is null ||
+            !(SymbolEqualityComparer.Default.Equals(declaring, repository) || SymbolEqualityComparer.Default.Equals(declaring, updateBuilder)))
         {
             return;
         }
 
         var entityType = method.ContainingType!.TypeArguments[0];
-        var argument = invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter, method.Parameters[0]));
-        if (argument is null || Unwrap(argument.Value) is not IAnonymousFunctionOperation lambda)
+        var isTextSearch = SymbolEqualityComparer.Default.Equals(declaring, repository) &&
+                           method.Name is "Search" or "HybridSearch" && method.Parameters.Length == 2 &&
+                           method.Parameters[1].Type.SpecialType == SpecialType.System_String;
+        foreach (var argument in invocation.Arguments)
         {
-            return; // not a lambda (an expression variable): nothing to check at compile time
-        }
+            if (argument.Parameter is not { } parameter || !SelectorParameters.Contains(parameter.Name) || !IsExpressionType(parameter.Type))
+            {
+                continue;
+            }
 
+            foreach (var value in Values(argument))
+            {
+                if (Unwrap(value) is IAnonymousFunctionOperation lambda)
+                {
+                    // Not a lambda (an expression variable): nothing to check at compile time.
+                    Check(context, lambda, method, entityType, isTextSearch, embed);
+                    if (method.Name == "SetSql" && SymbolEqualityComparer.Default.Equals(declaring, updateBuilder))
+                    {
+                        CheckSqlAssignment(context, lambda, embed);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, IMethodSymbol method, ITypeSymbol entityType, bool isTextSearch, INamedTypeSymbol embed)
+    {
+        var parameter = lambda.Symbol.Parameters.FirstOrDefault();
+        var x = parameter?.Name ?? "x";
         var body = lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
             ? Unwrap(returned)
             : null;
-        if (body is IPropertyReferenceOperation { Instance: IParameterReferenceOperation parameter } propertyReference &&
-            SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters.FirstOrDefault()))
+        var location = lambda.Syntax.GetLocation();
+        var lambdaText = lambda.Syntax.ToString();
+        if (body is IPropertyReferenceOperation { Instance: IParameterReferenceOperation reference } propertyReference &&
+            SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
         {
-            if (HasEmbed(propertyReference.Property, embed))
+            if (!isTextSearch || HasEmbed(propertyReference.Property, embed))
             {
                 return;
             }
 
-            Report(context, lambda, method.Name, propertyReference.Property.Name, entityType);
+            var embedded = EmbeddedProperties(entityType, embed).FirstOrDefault();
+            var fix = embedded is null
+                ? $"add [Embed(\"minilm\")] to '{propertyReference.Property.Name}' ('{entityType.Name}' has no [Embed] property)"
+                : $"search an [Embed] property such as {x} => {x}.{embedded}, or add [Embed(\"function\")] to '{propertyReference.Property.Name}'";
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SearchOnNonEmbeddedProperty, location, propertyReference.Property.Name, entityType.Name, method.Name, lambdaText, fix));
             return;
         }
 
-        Report(context, lambda, method.Name, body?.Syntax.ToString() ?? lambda.Syntax.ToString(), entityType);
+        // Suggest the property the expression reads (x => x.Body.Trim() → x => x.Body); for text search an [Embed] one.
+        var read = (body ?? lambda).DescendantsAndSelf()
+            .OfType<IPropertyReferenceOperation>()
+            .Where(p => p.Instance is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter, parameter) &&
+                        (!isTextSearch || HasEmbed(p.Property, embed)))
+            .Select(p => p.Property.Name)
+            .FirstOrDefault();
+        var suggestion = read ?? (isTextSearch ? EmbeddedProperties(entityType, embed).FirstOrDefault() : null);
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.SelectorNotPropertyAccess,
+            location,
+            CallText(method, lambda, lambdaText),
+            isTextSearch ? $"a plain access to an [Embed] property of '{entityType.Name}'" : $"a plain access to a mapped property of '{entityType.Name}'",
+            suggestion is not null ? $"{x} => {x}.{suggestion}"
+                : isTextSearch ? $"{x} => {x}.Body (after marking that property [Embed(\"minilm\")])" : $"{x} => {x}.Title"));
     }
 
-    private static void Report(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, string methodName, string member, ITypeSymbol entityType) =>
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.SearchOnNonEmbeddedProperty,
-            lambda.Syntax.GetLocation(),
-            member,
-            entityType.Name,
-            methodName));
+    private static void CheckSqlAssignment(OperationAnalysisContext context, IAnonymousFunctionOperation lambda, INamedTypeSymbol embed)
+    {
+        var body = lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+            ? Unwrap(returned)
+            : null;
+        if (body is IPropertyReferenceOperation { Instance: IParameterReferenceOperation } propertyReference && HasEmbed(propertyReference.Property, embed))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SqlAssignmentToEmbeddedProperty, lambda.Syntax.GetLocation(), lambda.Syntax.ToString(), propertyReference.Property.Name));
+        }
+    }
+
+    /// <summary>The call as the user wrote it, with the selector in place and other required parameters by name: <c>Search(x => x.Body.Trim(), text)</c>.</summary>
+    private static string CallText(IMethodSymbol method, IAnonymousFunctionOperation lambda, string lambdaText)
+    {
+        var selectorParameter = (lambda.Parent as IArgumentOperation)?.Parameter
+            ?? (Ancestor<IArgumentOperation>(lambda))?.Parameter;
+        var parts = method.Parameters
+            .Where(p => SymbolEqualityComparer.Default.Equals(p, selectorParameter) || (!p.IsOptional && !p.IsParams && p.Type.Name != "CancellationToken"))
+            .Select(p => SymbolEqualityComparer.Default.Equals(p, selectorParameter) ? lambdaText : p.Name);
+        return $"{method.Name}({string.Join(", ", parts)})";
+    }
+
+    private static T? Ancestor<T>(IOperation operation)
+        where T : class, IOperation
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsExpressionType(ITypeSymbol type) =>
+        (type is IArrayTypeSymbol array ? array.ElementType : type) is INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 };
+
+    private static IEnumerable<IOperation> Values(IArgumentOperation argument) =>
+        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer }
+            ? initializer.ElementValues
+            : new[] { argument.Value };
+
+    private static IEnumerable<string> EmbeddedProperties(ITypeSymbol entityType, INamedTypeSymbol embed)
+    {
+        for (var type = entityType; type is not null; type = type.BaseType)
+        {
+            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (HasEmbed(property, embed))
+                {
+                    yield return property.Name;
+                }
+            }
+        }
+    }
 
     private static bool HasEmbed(IPropertySymbol property, INamedTypeSymbol embed)
     {

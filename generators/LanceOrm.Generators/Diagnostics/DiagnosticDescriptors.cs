@@ -93,11 +93,11 @@ internal static class DiagnosticDescriptors
         "Column name '{0}' of property '{1}' is invalid: {2}",
         MappingCategory);
 
-    /// <summary>LANCE012: "{2}(x => x.{0}, text): '{0}' is not an [Embed] property of '{1}'" ({2} = Search or HybridSearch).</summary>
+    /// <summary>LANCE012: "{2}({3}, text): '{0}' is not an [Embed] property of '{1}'" ({2} = Search or HybridSearch, {3} = the lambda, {4} = the fix).</summary>
     public static readonly DiagnosticDescriptor SearchOnNonEmbeddedProperty = Create(
         DiagnosticIds.SearchOnNonEmbeddedProperty,
         "Search on a property that is not embedded",
-        "{2}(x => x.{0}, text): '{0}' is not an [Embed] property of '{1}'; semantic and hybrid search need a property marked [Embed(\"function\")]",
+        "{2}({3}, text): '{0}' is not an [Embed] property of '{1}'; semantic and hybrid search need a property marked [Embed(\"function\")]: {4}",
         UsageCategory);
 
     /// <summary>LANCE013: "Entity '{0}' has more than one [Key] property: {1}".</summary>
@@ -114,6 +114,62 @@ internal static class DiagnosticDescriptors
         "Entity '{0}' cannot be mapped: {1}",
         MappingCategory);
 
+    /// <summary>LANCE015: "{0}: the selector must be {1}, such as {2}" ({0} = the call as written, e.g. <c>Search(x => x.Body.Trim(), text)</c>).</summary>
+    public static readonly DiagnosticDescriptor SelectorNotPropertyAccess = Create(
+        DiagnosticIds.SelectorNotPropertyAccess,
+        "Column selector is not a plain property access",
+        "{0}: the selector must be {1}, such as {2}; a selector only names a column and is never evaluated, so transform the value, not the selector",
+        UsageCategory);
+
+    /// <summary>LANCE016: "Property '{0}' is marked {1} but {2}, so LanceOrm does not map it; {3}".</summary>
+    public static readonly DiagnosticDescriptor AnnotatedPropertyNotMapped = Create(
+        DiagnosticIds.AnnotatedPropertyNotMapped,
+        "Annotated property is not mapped",
+        "Property '{0}' is marked {1} but {2}, so LanceOrm does not map it; {3}",
+        MappingCategory);
+
+    /// <summary>LANCE017: "Property '{0}' is marked both [Ignore] and {1}: {2}".</summary>
+    public static readonly DiagnosticDescriptor IgnoredPropertyWithMapping = Create(
+        DiagnosticIds.IgnoredPropertyWithMapping,
+        "[Ignore] property also has a mapping attribute",
+        "Property '{0}' is marked both [Ignore] and {1}: {2}; remove [Ignore], or remove {1}",
+        MappingCategory);
+
+    /// <summary>LANCE018: "[Embed] on property '{0}' has an empty function name".</summary>
+    public static readonly DiagnosticDescriptor EmptyEmbeddingFunctionName = Create(
+        DiagnosticIds.EmptyEmbeddingFunctionName,
+        "Embedding function name is empty",
+        "[Embed] on property '{0}' has an empty embedding function name; name a known function, e.g. [Embed(\"minilm\")] (known: {1})",
+        MappingCategory);
+
+    /// <summary>LANCE019: "[Key] property '{0}' of type '{1}' cannot be the key: {2}".</summary>
+    public static readonly DiagnosticDescriptor InvalidKeyType = Create(
+        DiagnosticIds.InvalidKeyType,
+        "Unsupported [Key] type",
+        "[Key] property '{0}' of type '{1}' cannot identify rows: {2}; use a non-nullable string, integer, Guid, enum, decimal, DateTime, DateTimeOffset or DateOnly key",
+        MappingCategory);
+
+    /// <summary>LANCE020: "Required member '{0}' of entity '{1}' {2}".</summary>
+    public static readonly DiagnosticDescriptor RequiredMemberNotMapped = Create(
+        DiagnosticIds.RequiredMemberNotMapped,
+        "Required member is not mapped",
+        "Required member '{0}' of entity '{1}' {2}, so the generated reader cannot set it when it reads a row; {3}",
+        MappingCategory);
+
+    /// <summary>LANCE021: "'{0}' conflicts with the {1} LanceOrm generates for entity '{2}'".</summary>
+    public static readonly DiagnosticDescriptor GeneratedNameConflict = Create(
+        DiagnosticIds.GeneratedNameConflict,
+        "Name conflicts with generated code",
+        "'{0}' conflicts with the {1} that LanceOrm generates for entity '{2}'; {3}",
+        MappingCategory);
+
+    /// <summary>LANCE022: "SetSql({0}, sql): '{1}' is an [Embed] property ...".</summary>
+    public static readonly DiagnosticDescriptor SqlAssignmentToEmbeddedProperty = Create(
+        DiagnosticIds.SqlAssignmentToEmbeddedProperty,
+        "SQL assignment to an embedded property",
+        "SetSql({0}, sql): '{1}' is an [Embed] property, and a SQL expression is evaluated by the server, so its vector could not be computed; use set.Set({0}, newText), which writes the text and its vector, or upsert the rows",
+        UsageCategory);
+
     /// <summary>LANCE030: "[{0}] on property '{1}' {2}" ({2} says what is wrong and the fix).</summary>
     public static readonly DiagnosticDescriptor InvalidIndexDeclaration = Create(
         DiagnosticIds.InvalidIndexDeclaration,
@@ -126,13 +182,15 @@ internal static class DiagnosticDescriptors
     {
         EntityNotPartial, MissingKey, EmbedOnNonString, UnknownEmbeddingFunction, UnsupportedPropertyType,
         DuplicateColumn, VectorColumnCollision, InvalidVectorDimension, VectorDimensionMismatch, InvalidTableName,
-        InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape,
+        InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SelectorNotPropertyAccess,
+        AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, RequiredMemberNotMapped,
+        GeneratedNameConflict, SqlAssignmentToEmbeddedProperty,
         InvalidIndexDeclaration,
     }.ToImmutableDictionary(d => d.Id);
 
-    /// <summary>The descriptors the entity analyzer reports (everything but the call-site rule).</summary>
+    /// <summary>The descriptors the entity analyzer reports (every mapping rule).</summary>
     public static IEnumerable<DiagnosticDescriptor> EntityRules =>
-        ById.Values.Where(d => d.Id != DiagnosticIds.SearchOnNonEmbeddedProperty).OrderBy(d => d.Id);
+        ById.Values.Where(d => d.Category == MappingCategory).OrderBy(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category) =>
         new(

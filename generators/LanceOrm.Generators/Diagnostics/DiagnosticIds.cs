@@ -19,6 +19,14 @@ internal static class DiagnosticIds
     public const string SearchOnNonEmbeddedProperty = "LANCE012";
     public const string MultipleKeys = "LANCE013";
     public const string UnsupportedEntityShape = "LANCE014";
+    public const string SelectorNotPropertyAccess = "LANCE015";
+    public const string AnnotatedPropertyNotMapped = "LANCE016";
+    public const string IgnoredPropertyWithMapping = "LANCE017";
+    public const string EmptyEmbeddingFunctionName = "LANCE018";
+    public const string InvalidKeyType = "LANCE019";
+    public const string RequiredMemberNotMapped = "LANCE020";
+    public const string GeneratedNameConflict = "LANCE021";
+    public const string SqlAssignmentToEmbeddedProperty = "LANCE022";
 
     // LANCE030 and up: index declarations.
     public const string InvalidIndexDeclaration = "LANCE030";

@@ -26,7 +26,7 @@ internal static partial class MapEmitter
         writer.OpenBlock($"partial {entity.TypeKeyword} {entity.Name}");
         writer.WriteLine($$"""
             /// <summary>The generated LanceDB mapping of this entity (table <c>{{Xml(entity.TableName)}}</c>).</summary>
-            public static {{Mapping}}.ILanceEntityMap<{{entity.FullName}}> LanceMap => {{MapType(entity)}}.Instance;
+            public static {{(entity.HidesInheritedLanceMap ? "new " : "")}}{{Mapping}}.ILanceEntityMap<{{entity.FullName}}> LanceMap => {{MapType(entity)}}.Instance;
             """);
         writer.CloseBlock();
         writer.WriteLine();

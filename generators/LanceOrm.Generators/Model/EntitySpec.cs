@@ -13,6 +13,7 @@ namespace LanceOrm.Generators.Model;
 /// <param name="KeyPropertyName">The key property.</param>
 /// <param name="KeyTypeName">The key property's fully qualified type, without nullability.</param>
 /// <param name="PluralName">The pluralised entity name (the connection extension method).</param>
+/// <param name="HidesInheritedLanceMap">Whether a base type has a <c>LanceMap</c> (a base entity), so the generated one is declared <c>new</c>.</param>
 /// <param name="Indices">The declared indices, in declaration order.</param>
 internal sealed record EntitySpec(
     string Namespace,
@@ -27,7 +28,8 @@ internal sealed record EntitySpec(
     string KeyPropertyName,
     string KeyTypeName,
     string PluralName,
-    EquatableArray<IndexSpec> Indices = default)
+    EquatableArray<IndexSpec> Indices = default,
+    bool HidesInheritedLanceMap = false)
 {
     /// <summary>The generated map class's name.</summary>
     public string MapName => Name + "LanceMap";

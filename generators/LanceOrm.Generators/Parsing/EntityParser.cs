@@ -40,7 +40,7 @@ internal static partial class EntityParser
         var tableName = lanceTable.ConstructorArguments.Length == 1 ? lanceTable.ConstructorArguments[0].Value as string : null;
         if (!NameRules.IsValidTableName(tableName))
         {
-            Report(DiagnosticIds.InvalidTableName, AttributeLocation(lanceTable, cancellationToken), tableName ?? "", type.Name);
+            Report(DiagnosticIds.InvalidTableName, ArgumentLocation(lanceTable, 0, cancellationToken), tableName ?? "", type.Name);
         }
 
         var properties = new List<PropertySpec>();
@@ -49,6 +49,7 @@ internal static partial class EntityParser
         var keys = new List<IPropertySymbol>();
         var columnOwners = new Dictionary<string, string>();
         var propertyLocations = new Dictionary<string, LocationSnapshot?>();
+        var checks = new MemberChecks();
         var indexDeclaring = new List<(PropertySpec Property, Dictionary<string, AttributeData> Attributes)>();
 
         foreach (var property in MappedProperties(type))
@@ -57,8 +58,11 @@ internal static partial class EntityParser
             var attributes = AttributesOf(property);
             if (attributes.ContainsKey(WellKnownNames.IgnoreAttribute))
             {
+                checks.Ignored(property, attributes, Report);
                 continue;
             }
+
+            checks.Mapped(property);
 
             var propertyLocation = LocationSnapshot.From(property.Locations.FirstOrDefault());
             propertyLocations[property.Name] = propertyLocation;
@@ -69,13 +73,18 @@ internal static partial class EntityParser
 
             if (NameRules.ColumnNameProblem(column, allowSearchExtra: true) is { } columnProblem)
             {
-                Report(DiagnosticIds.InvalidColumnName, propertyLocation, column, property.Name, columnProblem);
+                Report(DiagnosticIds.InvalidColumnName, columnAttribute is null ? propertyLocation : ArgumentLocation(columnAttribute, 0, cancellationToken), column, property.Name, columnProblem);
                 continue;
             }
 
             if (NameRules.IsSearchExtra(column))
             {
-                if (SearchExtra(property, column) is { } extra)
+                if (attributes.ContainsKey(WellKnownNames.KeyAttribute))
+                {
+                    checks.KeyDeclared = true;
+                    Report(DiagnosticIds.InvalidKeyType, propertyLocation, property.Name, Display(property.Type), $"it is bound to '{column}', a column the server adds to search results");
+                }
+                else if (SearchExtra(property, column) is { } extra)
                 {
                     extras.Add(extra);
                 }
@@ -108,7 +117,7 @@ internal static partial class EntityParser
                 vectorDimensions = vectorAttribute.ConstructorArguments.Length == 1 && vectorAttribute.ConstructorArguments[0].Value is int d ? d : 0;
                 if (vectorDimensions <= 0)
                 {
-                    Report(DiagnosticIds.InvalidVectorDimension, AttributeLocation(vectorAttribute, cancellationToken), property.Name, vectorDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Report(DiagnosticIds.InvalidVectorDimension, ArgumentLocation(vectorAttribute, 0, cancellationToken), property.Name, vectorDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     continue;
                 }
 
@@ -129,9 +138,9 @@ internal static partial class EntityParser
                 continue;
             }
 
-            if (isKey && classification.Kind is ValueKind.StringList or ValueKind.Vector or ValueKind.Binary)
+            if (isKey && KeyTypeProblem(classification, property.Type) is { } keyProblem)
             {
-                Report(DiagnosticIds.UnsupportedPropertyType, propertyLocation, property.Name, Display(property.Type), "a [Key] must be a scalar (string, integer, Guid, ...)");
+                Report(DiagnosticIds.InvalidKeyType, propertyLocation, property.Name, Display(property.Type), keyProblem);
                 continue;
             }
 
@@ -146,9 +155,13 @@ internal static partial class EntityParser
 
                 var functionName = embedAttribute.ConstructorArguments.Length == 1 ? embedAttribute.ConstructorArguments[0].Value as string ?? "" : "";
                 var function = functions.FirstOrDefault(f => f.Name == functionName);
-                if (function is null)
+                if (string.IsNullOrWhiteSpace(functionName))
                 {
-                    Report(DiagnosticIds.UnknownEmbeddingFunction, embedLocation, property.Name, functionName, string.Join(", ", functions.Select(f => f.Name)));
+                    Report(DiagnosticIds.EmptyEmbeddingFunctionName, ArgumentLocation(embedAttribute, 0, cancellationToken), property.Name, string.Join(", ", functions.Select(f => f.Name)));
+                }
+                else if (function is null)
+                {
+                    Report(DiagnosticIds.UnknownEmbeddingFunction, ArgumentLocation(embedAttribute, 0, cancellationToken), property.Name, functionName, string.Join(", ", functions.Select(f => f.Name)));
                 }
 
                 embeds.Add((property, embedAttribute, column, function));
@@ -175,7 +188,9 @@ internal static partial class EntityParser
             }
         }
 
-        if (keys.Count == 0)
+        checks.ReportUnmappedMembers(type, Report);
+        ReportGeneratedNameConflicts(type, Report, cancellationToken);
+        if (keys.Count == 0 && !checks.KeyDeclared)
         {
             Report(DiagnosticIds.MissingKey, entityLocation, type.Name);
         }
@@ -202,7 +217,8 @@ internal static partial class EntityParser
                 KeyPropertyName: keys[0].Name,
                 KeyTypeName: keys[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 PluralName: NameRules.Pluralize(type.Name),
-                Indices: indices.ToEquatableArray());
+                Indices: indices.ToEquatableArray(),
+                HidesInheritedLanceMap: HidesInheritedLanceMap(type));
 
         return new ParseResult(entity, diagnostics.ToEquatableArray());
     }
@@ -220,8 +236,8 @@ internal static partial class EntityParser
         var vectorOwners = new Dictionary<string, string>();
         foreach (var (property, attribute, column, function) in embeds)
         {
-            var location = AttributeLocation(attribute, cancellationToken);
             var explicitColumn = attribute.NamedArguments.FirstOrDefault(a => a.Key == "VectorColumn").Value.Value as string;
+            var location = explicitColumn is null ? AttributeLocation(attribute, cancellationToken) : NamedArgumentLocation(attribute, "VectorColumn", cancellationToken);
             var vectorColumn = explicitColumn ?? (embeds.Count == 1 ? "vector" : column + "_vector");
             if (NameRules.ColumnNameProblem(vectorColumn, allowSearchExtra: false) is { } problem)
             {
@@ -317,13 +333,24 @@ internal static partial class EntityParser
             : null;
     }
 
-    /// <summary>Instance properties with an accessible getter and setter (or init), base types first.</summary>
+    /// <summary>
+    /// Instance properties with an accessible getter and setter (or init), base types first; for a name declared more
+    /// than once in the chain (<c>override</c>, <c>new</c>) the most derived declaration, which is what <c>x.Name</c> binds to.
+    /// </summary>
     private static IEnumerable<IPropertySymbol> MappedProperties(INamedTypeSymbol type)
     {
         var chain = new Stack<INamedTypeSymbol>();
+        var mostDerived = new Dictionary<string, IPropertySymbol>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             chain.Push(current);
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property is { IsStatic: false, IsIndexer: false } && !mostDerived.ContainsKey(property.Name))
+                {
+                    mostDerived[property.Name] = property;
+                }
+            }
         }
 
         var seen = new HashSet<string>();
@@ -331,8 +358,9 @@ internal static partial class EntityParser
         {
             foreach (var member in declaring.GetMembers())
             {
-                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { } getter, SetMethod: { } setter } property &&
-                    IsAccessible(getter) && IsAccessible(setter) && !IsCompilerGeneratedRecordMember(property) && seen.Add(property.Name))
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } declared && seen.Add(declared.Name) &&
+                    mostDerived[declared.Name] is { GetMethod: { } getter, SetMethod: { } setter } property &&
+                    IsAccessible(getter) && IsAccessible(setter) && !IsCompilerGeneratedRecordMember(property))
                 {
                     yield return property;
                 }
@@ -346,14 +374,19 @@ internal static partial class EntityParser
     private static bool IsAccessible(IMethodSymbol method) =>
         method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
+    /// <summary>The LanceOrm attributes of a property, including those of the properties it overrides (the nearest wins).</summary>
     private static Dictionary<string, AttributeData> AttributesOf(IPropertySymbol property)
     {
         var result = new Dictionary<string, AttributeData>();
-        foreach (var attribute in property.GetAttributes())
+        for (var current = property; current is not null; current = current.OverriddenProperty)
         {
-            if (attribute.AttributeClass?.ToDisplayString() is { } name && name.StartsWith("LanceOrm.", System.StringComparison.Ordinal))
+            foreach (var attribute in current.GetAttributes())
             {
-                result[name] = attribute;
+                if (attribute.AttributeClass?.ToDisplayString() is { } name && name.StartsWith("LanceOrm.", System.StringComparison.Ordinal) &&
+                    !result.ContainsKey(name))
+                {
+                    result[name] = attribute;
+                }
             }
         }
 
@@ -383,6 +416,22 @@ internal static partial class EntityParser
 
     private static string? ShapeProblem(INamedTypeSymbol type)
     {
+        if (type.TypeKind != TypeKind.Class)
+        {
+            var kind = type.IsRecord ? "record struct" : type.TypeKind.ToString().ToLowerInvariant();
+            return $"it is a {kind}, and entities must be classes or record classes; declare it as 'partial class {type.Name}' or 'partial record {type.Name}'";
+        }
+
+        if (type.IsFileLocal)
+        {
+            return "file-local types cannot be used by the generated map and repository; remove the 'file' modifier (use 'internal' to keep it private to the assembly)";
+        }
+
+        if (SyntaxFacts.GetKeywordKind(type.Name) != SyntaxKind.None)
+        {
+            return $"its name '{type.Name}' is a C# keyword; rename the type";
+        }
+
         if (type.ContainingType is not null)
         {
             return "nested types are not supported; declare the entity directly in a namespace";

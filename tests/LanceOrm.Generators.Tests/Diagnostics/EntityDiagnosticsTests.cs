@@ -45,7 +45,7 @@ public sealed class EntityDiagnosticsTests
 
     [Fact]
     public Task LANCE004_fires_for_an_embedding_function_unknown_at_compile_time() =>
-        DiagnosticAssert.FiresAsync("LANCE004", Entity(Key + " [Embed(\"mystery\")] public string Body { get; set; } = \"\";"), "Embed(\"mystery\")", "'Body'", "'mystery'", "known: minilm");
+        DiagnosticAssert.FiresAsync("LANCE004", Entity(Key + " [Embed(\"mystery\")] public string Body { get; set; } = \"\";"), "\"mystery\"", "'Body'", "'mystery'", "known: minilm", "[assembly: EmbeddingFunction(\"mystery\", dimensions)]");
 
     [Fact]
     public Task LANCE004_is_silent_for_a_function_declared_on_the_assembly() =>
@@ -83,7 +83,7 @@ public sealed class EntityDiagnosticsTests
 
     [Fact]
     public Task LANCE007_fires_when_two_embeddings_write_the_same_vector_column() =>
-        DiagnosticAssert.FiresAsync("LANCE007", Entity(Key + " [Embed(\"minilm\", VectorColumn = \"v\")] public string A { get; set; } = \"\"; [Embed(\"minilm\", VectorColumn = \"v\")] public string B { get; set; } = \"\";"), "Embed(\"minilm\", VectorColumn = \"v\")", "'v'", "'B'", "'A'");
+        DiagnosticAssert.FiresAsync("LANCE007", Entity(Key + " [Embed(\"minilm\", VectorColumn = \"v\")] public string A { get; set; } = \"\"; [Embed(\"minilm\", VectorColumn = \"v\")] public string B { get; set; } = \"\";"), "\"v\"", "'v'", "'B'", "'A'", "VectorColumn");
 
     [Fact]
     public Task LANCE007_is_silent_when_the_vector_column_is_renamed() =>
@@ -91,7 +91,7 @@ public sealed class EntityDiagnosticsTests
 
     [Fact]
     public Task LANCE008_fires_for_a_vector_dimension_of_zero() =>
-        DiagnosticAssert.FiresAsync("LANCE008", Entity(Key + " [Vector(0)] public float[]? Values { get; set; }"), "Vector(0)", "'Values'", "dimension 0");
+        DiagnosticAssert.FiresAsync("LANCE008", Entity(Key + " [Vector(0)] public float[]? Values { get; set; }"), "0", "'Values'", "dimension 0", "greater than zero");
 
     [Fact]
     public Task LANCE008_is_silent_for_a_positive_dimension() =>
@@ -107,11 +107,11 @@ public sealed class EntityDiagnosticsTests
 
     [Fact]
     public Task LANCE010_fires_for_an_invalid_table_name() =>
-        DiagnosticAssert.FiresAsync("LANCE010", Entity(Key, header: "[LanceTable(\"my items!\")]"), "LanceTable(\"my items!\")", "'my items!'", "'Item'");
+        DiagnosticAssert.FiresAsync("LANCE010", Entity(Key, header: "[LanceTable(\"my items!\")]"), "\"my items!\"", "'my items!'", "'Item'");
 
     [Fact]
     public Task LANCE010_fires_for_an_empty_table_name() =>
-        DiagnosticAssert.FiresAsync("LANCE010", Entity(Key, header: "[LanceTable(\"\")]"), "LanceTable(\"\")", "Table name ''");
+        DiagnosticAssert.FiresAsync("LANCE010", Entity(Key, header: "[LanceTable(\"\")]"), "\"\"", "Table name ''");
 
     [Fact]
     public Task LANCE010_is_silent_for_letters_digits_underscore_dash_and_dot() =>
@@ -119,15 +119,15 @@ public sealed class EntityDiagnosticsTests
 
     [Fact]
     public Task LANCE011_fires_for_an_invalid_column_name() =>
-        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Column(\"first name\")] public string FirstName { get; set; } = \"\";"), "FirstName", "'first name'", "'FirstName'", "whitespace");
+        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Column(\"first name\")] public string FirstName { get; set; } = \"\";"), "\"first name\"", "'first name'", "'FirstName'", "whitespace");
 
     [Fact]
     public Task LANCE011_fires_for_a_reserved_underscore_column_name() =>
-        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Column(\"_secret\")] public string Secret { get; set; } = \"\";"), "Secret", "'_secret'", "reserved");
+        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Column(\"_secret\")] public string Secret { get; set; } = \"\";"), "\"_secret\"", "'_secret'", "reserved");
 
     [Fact]
     public Task LANCE011_fires_for_an_invalid_embedding_vector_column() =>
-        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Embed(\"minilm\", VectorColumn = \"body.vector\")] public string Body { get; set; } = \"\";"), "Embed(\"minilm\", VectorColumn = \"body.vector\")", "'body.vector'", "'Body'", "nested fields");
+        DiagnosticAssert.FiresAsync("LANCE011", Entity(Key + " [Embed(\"minilm\", VectorColumn = \"body.vector\")] public string Body { get; set; } = \"\";"), "\"body.vector\"", "'body.vector'", "'Body'", "nested fields");
 
     [Fact]
     public Task LANCE011_is_silent_for_snake_case_names_and_search_extras() =>

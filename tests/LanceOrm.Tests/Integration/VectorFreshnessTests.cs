@@ -100,7 +100,10 @@ public sealed class VectorFreshnessTests(EmulatorFixture fixture)
         using var db = await fixture.ConnectAsync();
         var repo = await SeededNotesAsync(db);
 
+        // LANCE022 refuses this at compile time; the run-time refusal covers selectors the analyzer cannot see.
+#pragma warning disable LANCE022
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => repo.UpdateAsync(x => x.Year > 0, set => set.SetSql(x => x.Body, "upper(body)"), Ct));
+#pragma warning restore LANCE022
 
         Assert.Contains("set.Set(x => x.Body, newText)", error.Message, StringComparison.Ordinal);
         Assert.Equal(Note.Make(1).Body, (await repo.GetAsync("n000001", Ct))!.Body);
