@@ -2,9 +2,9 @@ namespace LanceOrm;
 
 /// <summary>
 /// Marks a <c>partial</c> class or record as a LanceDB table. The LanceOrm source generator emits its Arrow schema,
-/// a reflection-free mapper and a typed repository.
+/// a reflection-free mapper and a typed repository. On a struct it reports LANCE014 (entities are classes or record classes).
 /// </summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
 public sealed class LanceTableAttribute : Attribute
 {
     /// <summary>Creates the attribute.</summary>
