@@ -4,9 +4,11 @@ namespace LanceOrm.Transport;
 
 /// <summary>
 /// One attempt under the retry handler: buffers the request body so it can be resent, counts the attempt
-/// (<see cref="RequestOptionKeys.Attempts"/>) and its bytes, applies the per-attempt read timeout (reported as a
-/// <see cref="TimeoutException"/> — a read error) and buffers the response body within the attempt, so a connection that
-/// breaks mid-body is retried too.
+/// (<see cref="RequestOptionKeys.Attempts"/>) and its bytes, and applies the per-attempt read timeout (reported as a
+/// <see cref="TimeoutException"/> — a read error). A response body is buffered within the attempt, so a connection that
+/// breaks mid-body is retried too — except the 2xx body of a request marked <see cref="RequestOptionKeys.StreamResponse"/>
+/// (queries): the attempt ends when its headers arrive, and the body is handed over unread, each read of it bounded by
+/// the read timeout (<see cref="ReadTimeoutContent"/>).
 /// </summary>
 internal sealed class AttemptHandler(TimeSpan readTimeout) : DelegatingHandler
 {
@@ -29,6 +31,15 @@ internal sealed class AttemptHandler(TimeSpan readTimeout) : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, attemptCts.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && RequestOptionKeys.StreamsResponse(request))
+            {
+                // The headers came in time: the body is read later, each read under its own timeout.
+                attemptCts.CancelAfter(Timeout.InfiniteTimeSpan);
+                attemptCts.Token.ThrowIfCancellationRequested();
+                response.Content = new ReadTimeoutContent(response.Content, readTimeout);
+                return response;
+            }
+
             await response.Content.LoadIntoBufferAsync(attemptCts.Token).ConfigureAwait(false);
             return response;
         }
