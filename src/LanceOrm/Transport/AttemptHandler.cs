@@ -8,9 +8,9 @@ namespace LanceOrm.Transport;
 /// <see cref="TimeoutException"/> — a read error). A response body is buffered within the attempt, so a connection that
 /// breaks mid-body is retried too — except the 2xx body of a request marked <see cref="RequestOptionKeys.StreamResponse"/>
 /// (queries): the attempt ends when its headers arrive, and the body is handed over unread, each read of it bounded by
-/// the read timeout (<see cref="ReadTimeoutContent"/>).
+/// the read timeout (<see cref="ReadTimeoutContent"/>). Timeouts run on <paramref name="time"/>.
 /// </summary>
-internal sealed class AttemptHandler(TimeSpan readTimeout) : DelegatingHandler
+internal sealed class AttemptHandler(TimeSpan readTimeout, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -21,11 +21,8 @@ internal sealed class AttemptHandler(TimeSpan readTimeout) : DelegatingHandler
 
         request.Options.Set(RequestOptionKeys.Attempts, (request.Options.TryGetValue(RequestOptionKeys.Attempts, out var previous) ? previous : 0) + 1);
         LanceOrmTelemetry.RecordBytesSent(RequestOptionKeys.OperationOf(request), request.Content?.Headers.ContentLength ?? 0);
-        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (readTimeout != Timeout.InfiniteTimeSpan)
-        {
-            attemptCts.CancelAfter(readTimeout);
-        }
+        using var timer = new CancellationTokenSource(readTimeout, time);
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
 
         HttpResponseMessage? response = null;
         try
@@ -34,9 +31,9 @@ internal sealed class AttemptHandler(TimeSpan readTimeout) : DelegatingHandler
             if (response.IsSuccessStatusCode && RequestOptionKeys.StreamsResponse(request))
             {
                 // The headers came in time: the body is read later, each read under its own timeout.
-                attemptCts.CancelAfter(Timeout.InfiniteTimeSpan);
+                timer.CancelAfter(Timeout.InfiniteTimeSpan);
                 attemptCts.Token.ThrowIfCancellationRequested();
-                response.Content = new ReadTimeoutContent(response.Content, readTimeout);
+                response.Content = new ReadTimeoutContent(response.Content, readTimeout, time);
                 return response;
             }
 

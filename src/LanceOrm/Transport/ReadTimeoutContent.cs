@@ -4,17 +4,20 @@ namespace LanceOrm.Transport;
 
 /// <summary>
 /// A response body read as it arrives, every read bounded by the read timeout: a read that gets no byte within it fails
-/// with a <see cref="TimeoutException"/>. A slow but steady body is never cut; a stalled one is. Owns the inner content.
+/// with a <see cref="TimeoutException"/>. A slow but steady body is never cut; a stalled one is. Timeouts run on the given
+/// <see cref="TimeProvider"/>. Owns the inner content.
 /// </summary>
 internal sealed class ReadTimeoutContent : HttpContent
 {
     private readonly HttpContent _inner;
     private readonly TimeSpan _readTimeout;
+    private readonly TimeProvider _time;
 
-    public ReadTimeoutContent(HttpContent inner, TimeSpan readTimeout)
+    public ReadTimeoutContent(HttpContent inner, TimeSpan readTimeout, TimeProvider time)
     {
         _inner = inner;
         _readTimeout = readTimeout;
+        _time = time;
         foreach (var header in inner.Headers)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -22,7 +25,7 @@ internal sealed class ReadTimeoutContent : HttpContent
     }
 
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        new ReadTimeoutStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _readTimeout);
+        new ReadTimeoutStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _readTimeout, _time);
 
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
@@ -50,7 +53,7 @@ internal sealed class ReadTimeoutContent : HttpContent
         base.Dispose(disposing);
     }
 
-    private sealed class ReadTimeoutStream(Stream inner, TimeSpan readTimeout) : Stream
+    private sealed class ReadTimeoutStream(Stream inner, TimeSpan readTimeout, TimeProvider time) : Stream
     {
         public override bool CanRead => true;
 
@@ -73,8 +76,8 @@ internal sealed class ReadTimeoutContent : HttpContent
                 return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
 
-            using var readCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            readCts.CancelAfter(readTimeout);
+            using var timer = new CancellationTokenSource(readTimeout, time);
+            using var readCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             try
             {
                 return await inner.ReadAsync(buffer, readCts.Token).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using LanceOrm.Protocol;
 using LanceOrm.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LanceOrm.Tests.Unit;
 
@@ -83,6 +84,34 @@ public sealed class StreamingQueryTests
         Assert.Contains("broke off after 3 row(s)", error.Message, StringComparison.Ordinal);
         Assert.Contains("connection reset by peer", error.Message, StringComparison.Ordinal);
         Assert.IsType<IOException>(error.InnerException);
+        Assert.Equal(1, server.Attempts);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Each_read_of_the_body_waits_at_most_the_read_timeout_then_the_query_fails_typed()
+    {
+        var server = new HeldBackServer(ArrowIpc.FileContentType, Ending.Complete);
+        var time = new FakeTimeProvider();
+        using var db = new LanceDbConnection(
+            new LanceDbOptions { Uri = "db://dev", ApiKey = "sk-key", HostOverride = new Uri("http://127.0.0.1:1"), ReadTimeout = TimeSpan.FromSeconds(30) },
+            EmulatorFixture.NewRegistry(), null, server, time);
+
+        await using var rows = db.Notes().Query().AsAsyncEnumerable(Ct).GetAsyncEnumerator(Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await rows.MoveNextAsync());
+        }
+
+        time.Advance(TimeSpan.FromSeconds(60)); // the first rows took long: the read timeout is per read, not per call
+        var next = rows.MoveNextAsync().AsTask();
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<ServerErrorException>(() => next);
+        Assert.Contains("broke off after 3 row(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("read timeout", error.Message, StringComparison.Ordinal);
+        Assert.IsType<TimeoutException>(error.InnerException);
         Assert.Equal(1, server.Attempts);
     }
 
