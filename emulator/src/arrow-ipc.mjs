@@ -213,6 +213,29 @@ export function toIpcFile(table) {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/**
+ * Encodes record batches as an Arrow IPC file, chunk by chunk as the batches come (each chunk is yielded as soon as
+ * it is written): a query answer can be sent while the engine still produces it.
+ * @param {AsyncIterable<import('apache-arrow').RecordBatch>} batches at least one batch
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
+export async function* ipcFileChunks(batches) {
+  const writer = new SequentialFileWriter();
+  const producer = (async () => {
+    try {
+      for await (const batch of batches) writer.write(batch);
+      writer.finish();
+    } catch (err) {
+      writer.abort(err);
+    }
+  })();
+  try {
+    for await (const chunk of writer) yield chunk;
+  } finally {
+    await producer;
+  }
+}
+
 /** Encodes just a schema as an (empty) Arrow IPC file. */
 export function schemaToIpcFile(schema) {
   return toIpcFile(new Table(schema));
