@@ -79,3 +79,28 @@ describe('conformance: indices', () => {
     await ctx.bothReject(async (db) => (await db.openTable('docs')).dropIndex('category_idx'), /not found|does not exist/i);
   });
 });
+
+describe('conformance: full-text search and index readiness', () => {
+  const ctx = conformanceFixture();
+
+  before(async () => {
+    await ctx.both((db) => db.createTable('plain', sampleRows(40), { schema: articleSchema() }));
+  });
+
+  test('a full-text search naming no column on a table without an FTS index is refused with the engine\'s marker', async () => {
+    // LanceOrm maps this refusal (stable phrase "INVERTED index") to IndexNotFoundException.
+    await ctx.bothReject(async (db) => (await db.openTable('plain')).search('document', 'fts').toArray(), /unless an INVERTED index has been created/);
+  });
+
+  test('a created FTS index is listed and its stats report no unindexed rows (what wait_for_index polls)', async () => {
+    const stats = await ctx.same(async (db) => {
+      const t = await db.openTable('plain');
+      await t.createIndex('text', { config: Index.fts({ withPosition: true, asciiFolding: true, lowercase: true }) });
+      const listed = (await t.listIndices()).map((i) => `${i.name}:${i.indexType}:${i.columns.join(',')}`);
+      const s = await t.indexStats('text_idx');
+      return { listed, indexed: s.numIndexedRows, unindexed: s.numUnindexedRows };
+    });
+    assert.deepEqual(stats, { listed: ['text_idx:FTS:text'], indexed: 40, unindexed: 0 });
+  });
+});
+

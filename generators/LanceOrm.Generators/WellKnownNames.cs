@@ -10,6 +10,8 @@ internal static class WellKnownNames
     public const string ColumnAttribute = "LanceOrm.ColumnAttribute";
     public const string IgnoreAttribute = "LanceOrm.IgnoreAttribute";
     public const string FullTextIndexAttribute = "LanceOrm.FullTextIndexAttribute";
+    public const string VectorIndexAttribute = "LanceOrm.VectorIndexAttribute";
+    public const string ScalarIndexAttribute = "LanceOrm.ScalarIndexAttribute";
     public const string EmbeddingFunctionAttribute = "LanceOrm.EmbeddingFunctionAttribute";
     public const string LanceRepository = "LanceOrm.LanceRepository`2";
     public const string LanceOrmBuilder = "Microsoft.Extensions.DependencyInjection.LanceOrmBuilder";

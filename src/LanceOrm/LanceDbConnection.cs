@@ -52,6 +52,7 @@ public sealed class LanceDbConnection : IDisposable
         var transport = new LanceTransport(pipeline, endpoint.BaseAddress, logger, options.ApiKey);
         Remote = new RemoteDatabase(transport, options.ApiKey, options.Retry.Statuses.ToHashSet());
         ApiKeyText = Redaction.Mask(options.ApiKey);
+        Time = time;
     }
 
     /// <summary>The database name (host part of the URI).</summary>
@@ -72,6 +73,9 @@ public sealed class LanceDbConnection : IDisposable
     internal RemoteDatabase Remote { get; }
 
     internal int WriteBatchSize { get; }
+
+    /// <summary>The clock of retries and index waits (a fake one in tests).</summary>
+    internal TimeProvider Time { get; }
 
     internal int WritePipelineDepth { get; }
 

@@ -111,6 +111,12 @@ public sealed class LanceQuery<T>
     /// </summary>
     public async IAsyncEnumerable<SearchHit<T>> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (_state.FullTextQuery is not null)
+        {
+            var hybrid = _state.EmbedBinding is not null || _state.Vector is not null;
+            await _source.EnsureFullTextIndexAsync(_state.FullTextColumns ?? [], hybrid, cancellationToken).ConfigureAwait(false);
+        }
+
         float[]? vector = _state.Vector;
         if (_state.EmbedBinding is { } binding)
         {

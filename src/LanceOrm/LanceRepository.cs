@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using LanceOrm.Indexing;
 using LanceOrm.Mapping;
 using LanceOrm.Protocol;
 using LanceOrm.Querying;
@@ -20,6 +21,7 @@ namespace LanceOrm;
 public abstract class LanceRepository<T, TKey>
     where TKey : notnull
 {
+    private static readonly TimeSpan DefaultIndexWait = TimeSpan.FromMinutes(5);
     private readonly FilterTranslator<T> _translator;
     private readonly RemoteTable _table;
     private readonly QuerySource<T> _source;
@@ -145,12 +147,16 @@ public abstract class LanceRepository<T, TKey>
     public Task<long> CountAsync(Expression<Func<T, bool>>? where = null, CancellationToken cancellationToken = default) =>
         _table.CountRowsAsync(where is null ? null : _translator.Translate(where), cancellationToken);
 
-    /// <summary>Updates the rows matching <paramref name="where"/>; returns how many were updated.</summary>
+    /// <summary>
+    /// Updates the rows matching <paramref name="where"/>; returns how many were updated. Assigning the text of an
+    /// <see cref="EmbedAttribute"/> property also assigns its vector, computed locally (one embedding for all matching
+    /// rows), in the same request.
+    /// </summary>
     public async Task<long> UpdateAsync(Expression<Func<T, bool>> where, Action<LanceUpdateBuilder<T>> set, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(where);
         ArgumentNullException.ThrowIfNull(set);
-        var builder = new LanceUpdateBuilder<T>(_translator);
+        var builder = new LanceUpdateBuilder<T>(_translator, Map);
         set(builder);
         if (builder.Assignments.Count == 0)
         {
@@ -158,8 +164,15 @@ public abstract class LanceRepository<T, TKey>
         }
 
         var filter = _translator.Translate(where);
+        var assignments = builder.Assignments.ToList();
+        foreach (var (binding, text) in builder.EmbeddedTexts)
+        {
+            var vector = await _source.EmbedAsync(binding, text, cancellationToken).ConfigureAwait(false);
+            assignments.Add((binding.VectorColumn, VectorLiteral.Format(vector)));
+        }
+
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var result = await _table.UpdateAsync(builder.Assignments, filter, cancellationToken).ConfigureAwait(false);
+        var result = await _table.UpdateAsync(assignments, filter, cancellationToken).ConfigureAwait(false);
         return result.RowsUpdated;
     }
 
@@ -202,6 +215,40 @@ public abstract class LanceRepository<T, TKey>
     public Task CreateFullTextIndexAsync(Expression<Func<T, string>> property, string? name = null, CancellationToken cancellationToken = default) =>
         CreateIndexAsync(new CreateIndexRequest(_translator.Column(property).ColumnName, Wire.FullTextIndexType) { Name = name }, cancellationToken);
 
+    /// <summary>
+    /// Creates every index the entity declares (<see cref="VectorIndexAttribute"/>, <see cref="ScalarIndexAttribute"/>,
+    /// <see cref="FullTextIndexAttribute"/>) that the table does not have yet, then waits until the created ones are ready
+    /// (<see cref="WaitForIndexAsync"/>). Lists the indices first, so it is idempotent and safe to call at every start: an
+    /// index of the declared name, or of the same family (vector, scalar, full-text) on the same column, is kept as it is.
+    /// A vector index needs rows to train on (IVF_PQ at least 256): call this after the first data is written.
+    /// </summary>
+    /// <param name="timeout">How long to wait for the created indices (default 5 minutes, at most 2 hours).</param>
+    /// <param name="cancellationToken">Cancels the call (the server may still build what was asked for).</param>
+    /// <returns>The names of the indices this call created (empty when all were there).</returns>
+    /// <exception cref="IndexWaitTimeoutException">A created index was not ready in time (it keeps building).</exception>
+    public async Task<IReadOnlyList<string>> CreateDeclaredIndicesAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var wait = timeout ?? DefaultIndexWait;
+        IndexWaiter.ValidateTimeout(wait, nameof(timeout));
+        await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
+        return await DeclaredIndices.CreateMissingAsync(_table, Map.Indices, wait, Connection.Time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until the index exists and covers every row (its stats report no unindexed rows), polling the index list
+    /// and the index stats every second, as the official client's <c>wait_for_index</c>.
+    /// </summary>
+    /// <param name="indexName">The index name (by default <c>{column}_idx</c>).</param>
+    /// <param name="timeout">How long to wait (0 checks once; at most 2 hours).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="IndexWaitTimeoutException">The index was missing or still building when the time ran out.</exception>
+    public Task WaitForIndexAsync(string indexName, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(indexName);
+        IndexWaiter.ValidateTimeout(timeout, nameof(timeout));
+        return IndexWaiter.WaitAsync(_table, [indexName], timeout, Connection.Time, cancellationToken);
+    }
+
     /// <summary>Lists the table's indices.</summary>
     public async Task<IReadOnlyList<LanceIndexInfo>> ListIndicesAsync(CancellationToken cancellationToken = default)
     {
@@ -237,7 +284,11 @@ public abstract class LanceRepository<T, TKey>
         return new LanceQuery<T>(_source).WithVectorSearch(null, null, (vector.ToArray(), vectorColumn));
     }
 
-    /// <summary>Full-text search (needs an FTS index) over the given text columns (all FTS-indexed columns when none).</summary>
+    /// <summary>
+    /// Full-text search over the given text columns (all full-text-indexed columns when none). Each searched column
+    /// needs a full-text index: declare <see cref="FullTextIndexAttribute"/> and call <see cref="CreateDeclaredIndicesAsync"/>.
+    /// </summary>
+    /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index.</exception>
     public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -247,7 +298,9 @@ public abstract class LanceRepository<T, TKey>
     /// <summary>
     /// Hybrid search: a vector search (the text embedded with the property's function) and a full-text search on the same
     /// column, merged locally by reciprocal-rank fusion (<see cref="SearchHit{T}.RelevanceScore"/>), as the official client.
+    /// The column needs a full-text index (see <see cref="FullTextSearch"/>).
     /// </summary>
+    /// <exception cref="IndexNotFoundException">(When run) the column has no full-text index.</exception>
     public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -4,18 +4,34 @@ using LanceOrm.Mapping;
 
 namespace LanceOrm;
 
-/// <summary>The assignments of an update: <c>set.Set(x =&gt; x.Year, 2025)</c>. Values become escaped literals.</summary>
+/// <summary>
+/// The assignments of an update: <c>set.Set(x =&gt; x.Year, 2025)</c>. Values become escaped literals. Setting the text of
+/// an <see cref="EmbedAttribute"/> property also sets its vector, computed locally from the new text, so a stored vector
+/// always belongs to its row's current text.
+/// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
 public sealed class LanceUpdateBuilder<T>
 {
     private readonly FilterTranslator<T> _translator;
+    private readonly ILanceEntityMap<T> _map;
     private readonly List<(string Column, string Sql)> _assignments = [];
+    private readonly List<(EmbeddingBinding<T> Binding, string Text)> _texts = [];
 
-    internal LanceUpdateBuilder(FilterTranslator<T> translator) => _translator = translator;
+    internal LanceUpdateBuilder(FilterTranslator<T> translator, ILanceEntityMap<T> map)
+    {
+        _translator = translator;
+        _map = map;
+    }
 
     internal IReadOnlyList<(string Column, string Sql)> Assignments => _assignments;
 
-    /// <summary>Sets a column to a value (escaped as a literal of the column's type).</summary>
+    /// <summary>The new texts of embedded properties, whose vectors the update must compute and set too.</summary>
+    internal IReadOnlyList<(EmbeddingBinding<T> Binding, string Text)> EmbeddedTexts => _texts;
+
+    /// <summary>
+    /// Sets a column to a value (escaped as a literal of the column's type). For an <see cref="EmbedAttribute"/> property the
+    /// update also writes the vector of the new text (a null text is embedded as the empty string, as on insert).
+    /// </summary>
     public LanceUpdateBuilder<T> Set<TValue>(Expression<Func<T, TValue>> property, TValue value)
     {
         var column = _translator.Column(property);
@@ -29,7 +45,17 @@ public sealed class LanceUpdateBuilder<T>
             throw new ArgumentException($"Column '{column.ColumnName}' is not nullable.", nameof(value));
         }
 
+        if (_assignments.Any(a => a.Column == column.ColumnName))
+        {
+            throw new ArgumentException($"Column '{column.ColumnName}' is assigned twice in one update.", nameof(property));
+        }
+
         _assignments.Add((column.ColumnName, SqlLiteral.Format(value, column)));
+        if (EmbeddingOf(column) is { } binding)
+        {
+            _texts.Add((binding, value as string ?? ""));
+        }
+
         return this;
     }
 
@@ -37,10 +63,30 @@ public sealed class LanceUpdateBuilder<T>
     /// Sets a column to a raw SQL expression evaluated by the server (for example <c>"year + 1"</c>). The text is sent
     /// as is: never build it from untrusted input.
     /// </summary>
+    /// <exception cref="NotSupportedException">
+    /// The property is an <see cref="EmbedAttribute"/> property: the server would compute the text, so its vector could not be
+    /// computed locally. Use <see cref="Set{TValue}"/> with the new text, or upsert the rows.
+    /// </exception>
     public LanceUpdateBuilder<T> SetSql<TValue>(Expression<Func<T, TValue>> property, string sqlExpression)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sqlExpression);
-        _assignments.Add((_translator.Column(property).ColumnName, sqlExpression));
+        var column = _translator.Column(property);
+        if (EmbeddingOf(column) is { } binding)
+        {
+            throw new NotSupportedException(
+                $"Property '{binding.SourcePropertyName}' is embedded into '{binding.VectorColumn}': a SQL expression is evaluated by the server, " +
+                $"so its vector cannot be computed locally. Use set.Set(x => x.{binding.SourcePropertyName}, newText), which writes the text and its vector, or upsert the rows.");
+        }
+
+        if (_assignments.Any(a => a.Column == column.ColumnName))
+        {
+            throw new ArgumentException($"Column '{column.ColumnName}' is assigned twice in one update.", nameof(property));
+        }
+
+        _assignments.Add((column.ColumnName, sqlExpression));
         return this;
     }
+
+    private EmbeddingBinding<T>? EmbeddingOf(LanceColumnInfo column) =>
+        _map.Embeddings.FirstOrDefault(b => b.SourceColumn == column.ColumnName);
 }

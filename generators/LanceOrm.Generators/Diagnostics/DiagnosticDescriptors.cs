@@ -114,12 +114,20 @@ internal static class DiagnosticDescriptors
         "Entity '{0}' cannot be mapped: {1}",
         MappingCategory);
 
+    /// <summary>LANCE030: "[{0}] on property '{1}' {2}" ({2} says what is wrong and the fix).</summary>
+    public static readonly DiagnosticDescriptor InvalidIndexDeclaration = Create(
+        DiagnosticIds.InvalidIndexDeclaration,
+        "Invalid index declaration",
+        "[{0}] on property '{1}' {2}",
+        MappingCategory);
+
     /// <summary>Every descriptor, by id.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         EntityNotPartial, MissingKey, EmbedOnNonString, UnknownEmbeddingFunction, UnsupportedPropertyType,
         DuplicateColumn, VectorColumnCollision, InvalidVectorDimension, VectorDimensionMismatch, InvalidTableName,
         InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape,
+        InvalidIndexDeclaration,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>The descriptors the entity analyzer reports (everything but the call-site rule).</summary>

@@ -19,4 +19,7 @@ internal static class DiagnosticIds
     public const string SearchOnNonEmbeddedProperty = "LANCE012";
     public const string MultipleKeys = "LANCE013";
     public const string UnsupportedEntityShape = "LANCE014";
+
+    // LANCE030 and up: index declarations.
+    public const string InvalidIndexDeclaration = "LANCE030";
 }

@@ -96,6 +96,7 @@ internal static partial class MapEmitter
         writer.CloseBlock(";");
         writer.WriteLine();
 
+        WriteIndexData(writer, entity);
         writer.WriteLine($$"""
             private static readonly {{Collections}}.IReadOnlyList<{{Mapping}}.LanceColumnInfo> s_columnList = global::System.Array.AsReadOnly(s_columns);
 
@@ -131,7 +132,7 @@ internal static partial class MapEmitter
             /// <inheritdoc />
             public {{Collections}}.IReadOnlyList<{{Mapping}}.EmbeddingBinding<{{entity.FullName}}>> Embeddings => s_embeddingList;
 
-            /// <inheritdoc />
+            {{IndexMember(entity)}}/// <inheritdoc />
             public object? GetKey({{entity.FullName}} entity)
             {
                 global::System.ArgumentNullException.ThrowIfNull(entity);

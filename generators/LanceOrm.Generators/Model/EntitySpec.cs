@@ -13,6 +13,7 @@ namespace LanceOrm.Generators.Model;
 /// <param name="KeyPropertyName">The key property.</param>
 /// <param name="KeyTypeName">The key property's fully qualified type, without nullability.</param>
 /// <param name="PluralName">The pluralised entity name (the connection extension method).</param>
+/// <param name="Indices">The declared indices, in declaration order.</param>
 internal sealed record EntitySpec(
     string Namespace,
     string Name,
@@ -25,7 +26,8 @@ internal sealed record EntitySpec(
     EquatableArray<SearchExtraSpec> SearchExtras,
     string KeyPropertyName,
     string KeyTypeName,
-    string PluralName)
+    string PluralName,
+    EquatableArray<IndexSpec> Indices = default)
 {
     /// <summary>The generated map class's name.</summary>
     public string MapName => Name + "LanceMap";

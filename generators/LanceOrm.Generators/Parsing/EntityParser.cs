@@ -49,6 +49,7 @@ internal static partial class EntityParser
         var keys = new List<IPropertySymbol>();
         var columnOwners = new Dictionary<string, string>();
         var propertyLocations = new Dictionary<string, LocationSnapshot?>();
+        var indexDeclaring = new List<(PropertySpec Property, Dictionary<string, AttributeData> Attributes)>();
 
         foreach (var property in MappedProperties(type))
         {
@@ -168,6 +169,10 @@ internal static partial class EntityParser
                 IsKey: isKey,
                 HasFullTextIndex: attributes.ContainsKey(WellKnownNames.FullTextIndexAttribute),
                 SetInInitializer: property.IsRequired || property.SetMethod is { IsInitOnly: true }));
+            if (DeclaresIndex(attributes))
+            {
+                indexDeclaring.Add((properties[properties.Count - 1], attributes));
+            }
         }
 
         if (keys.Count == 0)
@@ -180,6 +185,7 @@ internal static partial class EntityParser
         }
 
         var embeddings = BuildEmbeddings(embeds, properties, propertyLocations, Report, cancellationToken);
+        var indices = BuildIndices(indexDeclaring, embeddings, Report, cancellationToken);
         var hasErrors = diagnostics.Count > 0;
         var entity = hasErrors || tableName is null || keys.Count != 1
             ? null
@@ -195,7 +201,8 @@ internal static partial class EntityParser
                 SearchExtras: extras.ToEquatableArray(),
                 KeyPropertyName: keys[0].Name,
                 KeyTypeName: keys[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                PluralName: NameRules.Pluralize(type.Name));
+                PluralName: NameRules.Pluralize(type.Name),
+                Indices: indices.ToEquatableArray());
 
         return new ParseResult(entity, diagnostics.ToEquatableArray());
     }

@@ -48,7 +48,31 @@ public sealed class EmbeddingBinding<T>
     /// <summary>
     /// Reads a vector the entity already carries for this column (a <see cref="VectorAttribute"/> property mapped
     /// to the same column), or <c>null</c> when the entity has no such property. A row whose vector is present is
-    /// not embedded again.
+    /// not embedded again, unless that vector was read from the table for another text than the row's current one.
     /// </summary>
     public Func<T, ReadOnlyMemory<float>?>? GetVector { get; }
+
+    /// <summary>The texts the vectors read through this binding were computed from.</summary>
+    internal VectorProvenance Provenance { get; } = new();
+
+    /// <summary>Records, for each entity read from the table, the text its vector belongs to.</summary>
+    internal void RecordRead(IReadOnlyList<T> entities)
+    {
+        if (GetVector is null)
+        {
+            return;
+        }
+
+        foreach (var entity in entities)
+        {
+            Provenance.Record(GetVector(entity), GetSourceText(entity));
+        }
+    }
+
+    /// <summary>
+    /// The vector to write for <paramref name="entity"/> as it is, or null when it must be computed: the entity carries
+    /// none, or carries the one read for a text that has changed since.
+    /// </summary>
+    internal ReadOnlyMemory<float>? CurrentVector(T entity) =>
+        GetVector?.Invoke(entity) is { Length: > 0 } vector && !Provenance.IsStale(vector, GetSourceText(entity)) ? vector : (ReadOnlyMemory<float>?)null;
 }

@@ -25,6 +25,9 @@ public interface ILanceEntityMap<T>
     /// <summary>The embedded properties, in declaration order.</summary>
     IReadOnlyList<EmbeddingBinding<T>> Embeddings { get; }
 
+    /// <summary>The declared indices (<see cref="VectorIndexAttribute"/>, <see cref="ScalarIndexAttribute"/>, <see cref="FullTextIndexAttribute"/>), in declaration order.</summary>
+    IReadOnlyList<LanceIndexDeclaration> Indices => [];
+
     /// <summary>
     /// Writes entities to one record batch, column by column.
     /// </summary>

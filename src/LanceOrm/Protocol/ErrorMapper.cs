@@ -1,11 +1,23 @@
+using System.Globalization;
 using System.Net;
 using LanceOrm.Transport;
 
 namespace LanceOrm.Protocol;
 
-/// <summary>Turns a non-2xx response into the typed <see cref="LanceDbException"/> hierarchy (the API key redacted).</summary>
+/// <summary>
+/// Turns a non-2xx response into the typed <see cref="LanceDbException"/> hierarchy. The message is written for the
+/// user and says each thing once: what failed, on which table, the server's reason in short (<see cref="ServerText"/>),
+/// and what to do where LanceOrm knows. The whole server text (the API key redacted) stays on
+/// <see cref="LanceDbException.ServerMessage"/>.
+/// </summary>
 internal static class ErrorMapper
 {
+    /// <summary>
+    /// The engine's stable phrase for a full-text search without an inverted (FTS) index on any searched column:
+    /// "Cannot perform full text search unless an INVERTED index has been created on at least one column".
+    /// </summary>
+    private const string MissingFullTextIndexMarker = "unless an INVERTED index has been created";
+
     public static async Task<LanceDbException> ToExceptionAsync(HttpResponseMessage response, ErrorContext context, string? apiKey, IReadOnlySet<int> retryStatuses, CancellationToken cancellationToken)
     {
         var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -16,34 +28,48 @@ internal static class ErrorMapper
 
     public static LanceDbException Map(HttpStatusCode status, string body, string? requestId, ErrorContext context, string? apiKey, int attempts = 1, TimeSpan? retryAfter = null, bool retryableStatus = false)
     {
-        var serverMessage = Redaction.Redact(Truncate(body.Trim()), apiKey);
+        var serverMessage = Redaction.Redact(Truncate(body.Trim()), apiKey)!;
+        var reason = ServerText.Reason(serverMessage);
         var code = (int)status;
         var table = context.Call.Table;
         var what = context.Call.Describe();
-        var message = $"{what} failed: {code} {status}: {serverMessage}";
         LanceDbException error = code switch
         {
-            404 when table is not null => new TableNotFoundException(table, $"Table '{table}' was not found ({what}): {serverMessage}", status, serverMessage, requestId),
+            404 when table is not null => new TableNotFoundException(table, $"{what} failed: the table does not exist. Create it with CreateTableAsync, or check the name.", status, serverMessage, requestId),
             400 when context.IsCreate && table is not null && body.Contains("already exists", StringComparison.OrdinalIgnoreCase) =>
-                new TableAlreadyExistsException(table, $"Table '{table}' already exists: {serverMessage}", status, serverMessage, requestId),
-            400 or 422 when context.Filter is not null => new InvalidFilterException($"{what} failed: the server rejected the filter `{context.Filter}`: {serverMessage}", context.Filter, status, serverMessage, requestId),
-            400 or 422 => new InvalidRequestException(message, status, serverMessage, requestId),
-            401 or 403 => new UnauthorizedException($"{what} was refused ({code}): check the API key and database name. {serverMessage}", status, serverMessage, requestId),
-            429 => new ThrottledException(message, status, serverMessage, requestId, retryAfter),
-            _ when code >= 500 || code == 409 => new ServerErrorException(message, status, serverMessage, requestId),
-            _ => new LanceDbException(message, status, serverMessage, requestId),
+                new TableAlreadyExistsException(table, $"Table '{table}' already exists. Open it with CreateMode.ExistOk, or replace it with CreateMode.Overwrite.", status, serverMessage, requestId),
+            400 or 422 when context.FullText && table is not null && body.Contains(MissingFullTextIndexMarker, StringComparison.OrdinalIgnoreCase) =>
+                new IndexNotFoundException(table, [], MissingFullTextIndex(what), status, serverMessage, requestId),
+            400 or 422 when context.Filter is not null => new InvalidFilterException($"{what} failed: the server rejected the filter `{context.Filter}`{Tail(reason)}", context.Filter, status, serverMessage, requestId),
+            400 or 422 => new InvalidRequestException($"{what} was rejected by the server (HTTP {Number(code)}){Tail(reason)}", status, serverMessage, requestId),
+            401 or 403 => new UnauthorizedException($"{what} was refused (HTTP {Number(code)}): check the API key and the database name.{(reason.Length == 0 ? "" : $" The server said: {reason}.")}", status, serverMessage, requestId),
+            429 => new ThrottledException($"{what} was throttled by the server (HTTP 429){(retryAfter is { } wait ? $"; it asked to wait {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "")}. Try again later, or send fewer requests at once.", status, serverMessage, requestId, retryAfter),
+            _ when code >= 500 || code == 409 => new ServerErrorException($"{what} failed on the server (HTTP {Number(code)}){Tail(reason)}", status, serverMessage, requestId),
+            _ => new LanceDbException($"{what} failed (HTTP {Number(code)}){Tail(reason)}", status, serverMessage, requestId),
         };
 
         if (retryableStatus)
         {
-            return new RetryLimitExceededException($"{what} hit the retry limit after {attempts} attempt(s); last: {code} {status}: {serverMessage}", attempts, status, serverMessage, requestId, error);
+            return new RetryLimitExceededException(
+                $"{what} gave up after {Number(attempts)} attempt(s), the retry limit; the last one got HTTP {Number(code)} (see the inner exception).",
+                attempts, status, serverMessage, requestId, error);
         }
 
         return error;
     }
 
+    /// <summary>The message of a full-text or hybrid search on a table without the full-text index it needs.</summary>
+    public static string MissingFullTextIndex(string what, string? column = null, string? property = null) =>
+        $"{what} failed: full-text search needs a full-text index{(column is null ? "" : $" on column '{column}'")}, and the table has none. "
+        + $"Declare [FullTextIndex] on {(property is null ? "the searched property" : $"property '{property}'")} and call CreateDeclaredIndicesAsync() once (it waits until the index is ready), "
+        + "or create it with CreateFullTextIndexAsync().";
+
+    private static string Tail(string reason) => reason.Length == 0 ? "." : $": {reason}.";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 }
 
-/// <summary>What was being done, to name it in errors: the call, and whether it creates a table or carries a filter.</summary>
-internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null);
+/// <summary>What was being done, to name it in errors: the call, and whether it creates a table, carries a filter or a full-text query.</summary>
+internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false);

@@ -18,6 +18,7 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(UpdateResponse))]
 [JsonSerializable(typeof(DeleteResponse))]
 [JsonSerializable(typeof(ListIndicesResponse))]
+[JsonSerializable(typeof(IndexStatsResponse))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -67,6 +67,24 @@ internal sealed class RemoteDatabase : IDisposable
     internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ErrorContext context, CancellationToken cancellationToken)
     {
         var response = await Transport.SendAsync(request, context.Call, cancellationToken).ConfigureAwait(false);
+        return await SucceededAsync(response, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, but a 404 answers <c>null</c> (an absent resource that is no error, as index stats).</summary>
+    internal async Task<HttpResponseMessage?> SendOrAbsentAsync(HttpRequestMessage request, ErrorContext context, CancellationToken cancellationToken)
+    {
+        var response = await Transport.SendAsync(request, context.Call, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            response.Dispose();
+            return null;
+        }
+
+        return await SucceededAsync(response, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SucceededAsync(HttpResponseMessage response, ErrorContext context, CancellationToken cancellationToken)
+    {
         if (response.IsSuccessStatusCode)
         {
             if (response.Headers.TryGetValues(Wire.ServerVersionHeader, out var versions)

@@ -82,7 +82,7 @@ internal sealed class RemoteTable
     {
         using var request = Read(Wire.Actions.Query, RemoteDatabase.Json(query.ToUtf8Json()));
         request.Options.Set(RequestOptionKeys.StreamResponse, true);
-        using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter), cancellationToken).ConfigureAwait(false);
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter, FullText: query.FullTextQuery is not null), cancellationToken).ConfigureAwait(false);
         Observed(response);
         var rows = 0L;
         await using var batches = ArrowResponseReader.ReadBatchesAsync(response.Content, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -156,6 +156,19 @@ internal sealed class RemoteTable
         using var response = await _database.SendAsync(request, new ErrorContext(Call("list_indices")), cancellationToken).ConfigureAwait(false);
         var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.ListIndicesResponse, cancellationToken).ConfigureAwait(false);
         return result?.Indexes ?? [];
+    }
+
+    /// <summary>The statistics of one index, or <c>null</c> when the table has no index of that name (404, as the official client).</summary>
+    public async Task<IndexStatsResponse?> IndexStatsAsync(string indexName, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.IndexPath(Name, indexName, Wire.Actions.IndexStats))
+        {
+            Content = RemoteDatabase.Json(new VersionRequest(), ProtocolJsonContext.Default.VersionRequest),
+        };
+        using var response = await _database.SendOrAbsentAsync(request, new ErrorContext(Call("index_stats")), cancellationToken).ConfigureAwait(false);
+        return response is null
+            ? null
+            : await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.IndexStatsResponse, cancellationToken).ConfigureAwait(false);
     }
 
     private CallInfo Call(string operation, bool retryable = true, int? rows = null) => new(operation, Name, retryable, rows);

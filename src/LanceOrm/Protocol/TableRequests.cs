@@ -27,7 +27,7 @@ internal sealed record VersionRequest
     public long? Version { get; init; }
 }
 
-/// <summary><c>create_index</c>: the column, the wire index type and the type's parameters (vector indices only).</summary>
+/// <summary><c>create_index</c>: the column, the wire index type and the type's parameters (vector: metric and training; FTS: the tokenizer's <c>InvertedIndexParams</c>).</summary>
 internal sealed record CreateIndexRequest(
     [property: JsonPropertyName("column")] string Column,
     [property: JsonPropertyName("index_type")] string IndexType)
@@ -49,4 +49,22 @@ internal sealed record CreateIndexRequest(
 
     [JsonPropertyName("name")]
     public string? Name { get; init; }
+
+    [JsonPropertyName("with_position")]
+    public bool? WithPosition { get; init; }
+
+    [JsonPropertyName("language")]
+    public string? Language { get; init; }
+
+    [JsonPropertyName("stem")]
+    public bool? Stem { get; init; }
+
+    [JsonPropertyName("remove_stop_words")]
+    public bool? RemoveStopWords { get; init; }
+
+    [JsonPropertyName("lower_case")]
+    public bool? LowerCase { get; init; }
+
+    [JsonPropertyName("ascii_folding")]
+    public bool? AsciiFolding { get; init; }
 }

@@ -38,3 +38,9 @@ internal sealed record IndexDescription(
     [property: JsonPropertyName("index_name")] string? IndexName,
     [property: JsonPropertyName("columns")] IReadOnlyList<string>? Columns,
     [property: JsonPropertyName("index_type")] string? IndexType);
+
+/// <summary><c>index/{name}/stats</c>: how many rows the index covers and how many it does not yet.</summary>
+internal sealed record IndexStatsResponse(
+    [property: JsonPropertyName("num_indexed_rows")] long NumIndexedRows,
+    [property: JsonPropertyName("num_unindexed_rows")] long NumUnindexedRows,
+    [property: JsonPropertyName("index_type")] string? IndexType);

@@ -48,6 +48,7 @@ internal static class Wire
         public const string Delete = "delete";
         public const string CreateIndex = "create_index";
         public const string ListIndices = "index/list";
+        public const string IndexStats = "stats";
     }
 
     /// <summary>The query string of a table list page.</summary>
@@ -105,4 +106,22 @@ internal static class Wire
     };
 
     public const string FullTextIndexType = "FTS";
+
+    /// <summary>The family of a listed index type (<c>IVF_*</c>, <c>BTREE</c>/<c>BITMAP</c>/…, <c>FTS</c>/<c>INVERTED</c>), or null when unknown.</summary>
+    public static IndexFamily? FamilyOf(string? indexType) => indexType?.ToUpperInvariant() switch
+    {
+        null => null,
+        FullTextIndexType or "INVERTED" => IndexFamily.FullText,
+        "BTREE" or "BITMAP" or "LABEL_LIST" or "NGRAM" or "ZONEMAP" => IndexFamily.Scalar,
+        var t when t.StartsWith("IVF_", StringComparison.Ordinal) => IndexFamily.Vector,
+        _ => null,
+    };
+}
+
+/// <summary>What an index serves: vector search, scalar filters or full-text search.</summary>
+internal enum IndexFamily
+{
+    Vector,
+    Scalar,
+    FullText,
 }

@@ -1,4 +1,3 @@
-using Apache.Arrow;
 using LanceOrm.Embeddings;
 using LanceOrm.Mapping;
 using LanceOrm.Protocol;
@@ -8,10 +7,26 @@ namespace LanceOrm.Querying;
 /// <summary>What a query runs against, handed to it explicitly by its repository: the table client, the mapping, the filter translator and the embedding functions.</summary>
 internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map, FilterTranslator<T> Translator, EmbeddingRegistry Embeddings)
 {
+    private readonly FullTextIndexGuard _fullTextIndices = new();
+
     /// <summary>
-    /// The one place entities are made from a query's record batch (through the generated <see cref="ILanceEntityMap{T}.ReadBatch"/>).
+    /// The entities of a result batch (every entity of a query is materialised here), with the text each carried
+    /// vector was computed from recorded, so that writing an entity whose text changed computes its vector again.
     /// </summary>
-    public IReadOnlyList<T> Read(RecordBatch batch) => Map.ReadBatch(batch);
+    public IReadOnlyList<T> Read(Apache.Arrow.RecordBatch batch)
+    {
+        var entities = Map.ReadBatch(batch);
+        foreach (var binding in Map.Embeddings)
+        {
+            binding.RecordRead(entities);
+        }
+
+        return entities;
+    }
+
+    /// <summary>Throws <see cref="IndexNotFoundException"/> when a searched column (any, when none is named) has no full-text index.</summary>
+    public Task EnsureFullTextIndexAsync(IReadOnlyList<string> columns, bool hybrid, CancellationToken cancellationToken) =>
+        _fullTextIndices.EnsureAsync(Table, Map, columns, hybrid, cancellationToken);
 
     /// <summary>Embeds a query text with the function of <paramref name="binding"/>.</summary>
     public async Task<float[]> EmbedAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken)

@@ -80,9 +80,9 @@ internal sealed class LanceTransport : IDisposable
     {
         var what = call.Describe();
         var detail = Redaction.Redact(exception.Message, _secret);
-        var inner = new ServerErrorException($"{what} failed: {detail}", null, null, requestId, exception);
+        var inner = new ServerErrorException($"{what} failed without an HTTP response: {detail}", null, null, requestId, exception);
         return call.Retryable && attempts > 1
-            ? new RetryLimitExceededException($"{what} hit the retry limit after {attempts} attempt(s); last error: {detail}", attempts, null, null, requestId, inner)
+            ? new RetryLimitExceededException($"{what} gave up after {attempts} attempt(s), the retry limit; the last one got no HTTP response (see the inner exception).", attempts, null, null, requestId, inner)
             : inner;
     }
 }

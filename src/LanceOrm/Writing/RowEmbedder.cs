@@ -4,7 +4,10 @@ using LanceOrm.Mapping;
 
 namespace LanceOrm.Writing;
 
-/// <summary>Fills the embedding vector columns of a batch: rows that carry a vector keep it, the others are embedded.</summary>
+/// <summary>
+/// Fills the embedding vector columns of a batch: rows that carry a vector keep it, the others are embedded — and so are
+/// rows whose vector was read from the table for a text that has changed since (<see cref="EmbeddingBinding{T}.CurrentVector"/>).
+/// </summary>
 internal static class RowEmbedder
 {
     /// <summary>
@@ -27,7 +30,7 @@ internal static class RowEmbedder
                 var missing = new List<int>();
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    if (binding.GetVector?.Invoke(rows[i]) is { Length: > 0 } existing)
+                    if (binding.CurrentVector(rows[i]) is { } existing)
                     {
                         if (existing.Length != dims)
                         {

@@ -50,6 +50,13 @@ namespace Library
             ),
         };
 
+        private static readonly global::LanceOrm.Mapping.LanceIndexDeclaration[] s_indices = new global::LanceOrm.Mapping.LanceIndexDeclaration[]
+        {
+            new global::LanceOrm.Mapping.FullTextIndexDeclaration("Title", "title", "title_idx", WithPosition: false, Language: "English", Stem: true, RemoveStopWords: true, LowerCase: true, AsciiFolding: true),
+        };
+
+        private static readonly global::System.Collections.Generic.IReadOnlyList<global::LanceOrm.Mapping.LanceIndexDeclaration> s_indexList = global::System.Array.AsReadOnly(s_indices);
+
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::LanceOrm.Mapping.LanceColumnInfo> s_columnList = global::System.Array.AsReadOnly(s_columns);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::LanceOrm.Mapping.EmbeddingBinding<global::Library.Document>> s_embeddingList = global::System.Array.AsReadOnly(s_embeddings);
@@ -75,6 +82,9 @@ namespace Library
 
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::LanceOrm.Mapping.EmbeddingBinding<global::Library.Document>> Embeddings => s_embeddingList;
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::LanceOrm.Mapping.LanceIndexDeclaration> Indices => s_indexList;
 
         /// <inheritdoc />
         public object? GetKey(global::Library.Document entity)
