@@ -83,7 +83,7 @@ public static class QuickstartApp
                 var progress = new SyncProgress<WriteProgress>(p =>
                 {
                     task.Value = p.RowsWritten;
-                    task.Description = $"Embedded {p.RowsEmbedded}, uploaded {p.RowsWritten} of {articles.Count} ({p.Batches} batches)";
+                    task.Description = $"Embedded {p.VectorsComputed} (+{p.VectorsFromCache} cached), uploaded {p.RowsWritten} of {articles.Count} ({p.Batches} batches)";
                 });
 
                 // Upsert (merge_insert on the key): running the sample again against the same table adds no duplicates.
@@ -93,7 +93,7 @@ public static class QuickstartApp
 
         var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine(
-            $"Upserted [bold]{result!.RowsSent}[/] rows ({result.RowsInserted} new, {result.RowsUpdated} updated, {result.RowsEmbedded} embedded locally) " +
+            $"Upserted [bold]{result!.RowsSent}[/] rows ({result.RowsInserted} new, {result.RowsUpdated} updated, {result.VectorsComputed} embedded locally, {result.VectorsFromCache} from the cache) " +
             $"in {seconds:0.0} s ({result.RowsSent / seconds:0} rows/s).");
     }
 

@@ -49,7 +49,8 @@ public sealed class LanceDbConnection : IDisposable
         HttpMessageHandler inner = httpHandler is null ? HttpPipeline.CreateSocketsHandler(options.ConnectTimeout) : new BorrowedHandler(httpHandler);
         var logger = logs.CreateLogger<LanceDbConnection>();
         var pipeline = HttpPipeline.Create(endpoint.Headers, Wire.RequestIdHeader, options.Retry, options.ReadTimeout, inner, logger, time);
-        var transport = new LanceTransport(pipeline, endpoint.BaseAddress, logger, options.ApiKey);
+        var transport = new LanceTransport(pipeline, endpoint.BaseAddress, logger, options.ApiKey, options.OperationTimeout, time);
+        Logger = logger;
         Remote = new RemoteDatabase(transport, options.ApiKey, options.Retry.Statuses.ToHashSet());
         ApiKeyText = Redaction.Mask(options.ApiKey);
         Time = time;
@@ -73,6 +74,9 @@ public sealed class LanceDbConnection : IDisposable
     internal RemoteDatabase Remote { get; }
 
     internal int WriteBatchSize { get; }
+
+    /// <summary>The connection's logger (writes report truncated texts on it).</summary>
+    internal ILogger Logger { get; }
 
     /// <summary>The clock of retries and index waits (a fake one in tests).</summary>
     internal TimeProvider Time { get; }

@@ -41,6 +41,11 @@ internal sealed class LanceDbOptionsValidator : IValidateOptions<LanceDbOptions>
             failures.Add($"ReadTimeout must be positive (was {options.ReadTimeout}).");
         }
 
+        if (options.OperationTimeout <= TimeSpan.Zero && options.OperationTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"OperationTimeout must be positive (was {options.OperationTimeout}).");
+        }
+
         if (options.Retry is null)
         {
             failures.Add("Retry must be set.");
@@ -48,6 +53,11 @@ internal sealed class LanceDbOptionsValidator : IValidateOptions<LanceDbOptions>
         else if (options.Retry.Retries < 1 || options.Retry.ConnectRetries < 1 || options.Retry.ReadRetries < 1)
         {
             failures.Add($"Retry counts must be at least 1 (one attempt) (were {options.Retry.Retries}, {options.Retry.ConnectRetries}, {options.Retry.ReadRetries}).");
+        }
+
+        if (options.Retry is { WriteRetries: < 1 } retry)
+        {
+            failures.Add($"Retry.WriteRetries must be at least 1 (one attempt) or unset (was {retry.WriteRetries}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -107,10 +107,19 @@ public abstract class LanceRepository<T, TKey>
     /// Sent as <c>merge_insert</c> that does not update matches, so replaying a batch after a lost response inserts
     /// nothing twice.
     /// </summary>
+    /// <remarks>
+    /// Rows go in batches of <see cref="LanceDbOptions.WriteBatchSize"/>, in source order; each batch is atomic and is
+    /// sent once the previous one was acknowledged. Rows given as an in-memory collection (array, list, any
+    /// <see cref="ICollection{T}"/> or <see cref="IReadOnlyCollection{T}"/>) are all checked before the first batch is
+    /// sent; a streaming source is checked batch by batch.
+    /// </remarks>
+    /// <returns>The totals: rows, inserts, updates, and where each vector came from (computed, cache, supplied).</returns>
+    /// <exception cref="InvalidRowException">A row of an in-memory collection cannot be written (null, null or repeated key, wrong vector dimension, a value its column cannot hold); nothing was written.</exception>
+    /// <exception cref="WriteFailedException">The write stopped part-way: it says which rows are written and where to resume (<see cref="WriteFailedException.ResumePosition"/>).</exception>
     public Task<WriteResult> AddAsync(IEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(ToAsync(rows), upsert: false, progress, cancellationToken);
+        return WriteAsync(rows, upsert: false, progress, cancellationToken);
     }
 
     /// <inheritdoc cref="AddAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)"/>
@@ -121,10 +130,14 @@ public abstract class LanceRepository<T, TKey>
     }
 
     /// <summary>Inserts or replaces rows by key (<c>merge_insert</c> on the key column; idempotent), in batches.</summary>
+    /// <remarks><inheritdoc cref="AddAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)" path="/remarks"/></remarks>
+    /// <returns><inheritdoc cref="AddAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)" path="/returns"/></returns>
+    /// <exception cref="InvalidRowException">A row of an in-memory collection cannot be written; nothing was written.</exception>
+    /// <exception cref="WriteFailedException">The write stopped part-way: it says which rows are written and where to resume (<see cref="WriteFailedException.ResumePosition"/>).</exception>
     public Task<WriteResult> UpsertAsync(IEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(ToAsync(rows), upsert: true, progress, cancellationToken);
+        return WriteAsync(rows, upsert: true, progress, cancellationToken);
     }
 
     /// <inheritdoc cref="UpsertAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)"/>
@@ -341,10 +354,21 @@ public abstract class LanceRepository<T, TKey>
         await _table.CreateIndexAsync(index, cancellationToken).ConfigureAwait(false);
     }
 
+    private Task<WriteResult> WriteAsync(IEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (rows is ICollection<T> or IReadOnlyCollection<T>)
+        {
+            // In memory already: every row is checked before the first batch is sent.
+            RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
+        }
+
+        return WriteAsync(ToAsync(rows), upsert, progress, cancellationToken);
+    }
+
     private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var target = new WriteTarget<T>(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth);
+        var target = new WriteTarget<T>(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth, Connection.Logger);
         return await WritePipeline<T>.RunAsync(target, rows, upsert, progress, cancellationToken).ConfigureAwait(false);
     }
 

@@ -18,6 +18,14 @@ public sealed class LanceRetryOptions
     /// <summary>Failed attempts with a read error (timeout, reset, truncated body) that end the call (default 3).</summary>
     public int ReadRetries { get; set; } = 3;
 
+    /// <summary>
+    /// The budget of a write batch (one idempotent <c>merge_insert</c> of <c>AddAsync</c>/<c>UpsertAsync</c>), which may
+    /// be resent safely: when set, it replaces <see cref="Retries"/>, <see cref="ConnectRetries"/> and
+    /// <see cref="ReadRetries"/> for write batches only, so bulk writes can ride out more failures than reads. Default
+    /// <c>null</c>: write batches use the same counts as every call, as the official client.
+    /// </summary>
+    public int? WriteRetries { get; set; }
+
     /// <summary>The backoff factor in seconds (default 0.25).</summary>
     public double BackoffFactor { get; set; } = 0.25;
 
@@ -30,7 +38,19 @@ public sealed class LanceRetryOptions
     /// <summary>The longest <c>Retry-After</c> honoured (default 60 s); longer values are capped.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The settings a write batch retries with (<see cref="WriteRetries"/> in place of the per-kind counts, when set).</summary>
+    internal LanceRetryOptions ForWrites() => WriteRetries is not { } budget ? this : new LanceRetryOptions
+    {
+        Retries = budget,
+        ConnectRetries = budget,
+        ReadRetries = budget,
+        BackoffFactor = BackoffFactor,
+        BackoffJitter = BackoffJitter,
+        Statuses = Statuses,
+        MaxRetryAfter = MaxRetryAfter,
+    };
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"LanceRetryOptions {{ Retries = {Retries}, ConnectRetries = {ConnectRetries}, ReadRetries = {ReadRetries}, BackoffFactor = {BackoffFactor}, BackoffJitter = {BackoffJitter}, Statuses = [{string.Join(", ", Statuses.Order())}] }}");
+        $"LanceRetryOptions {{ Retries = {Retries}, ConnectRetries = {ConnectRetries}, ReadRetries = {ReadRetries}, WriteRetries = {WriteRetries?.ToString(CultureInfo.InvariantCulture) ?? "(same)"}, BackoffFactor = {BackoffFactor}, BackoffJitter = {BackoffJitter}, Statuses = [{string.Join(", ", Statuses.Order())}] }}");
 }

@@ -1,7 +1,10 @@
 namespace LanceOrm;
 
-/// <summary>Progress of a write, reported after each batch the server accepted.</summary>
-/// <param name="RowsWritten">Rows sent and acknowledged so far.</param>
-/// <param name="RowsEmbedded">Rows whose vectors were computed locally so far (rows that carried vectors are not counted).</param>
+/// <summary>Progress of a write, reported after each batch the server acknowledged (totals so far, as in <see cref="WriteResult"/>).</summary>
+/// <param name="RowsWritten">Rows sent and acknowledged so far; also the source index of the first row not yet acknowledged.</param>
+/// <param name="VectorsComputed">Vectors the embedding model computed so far.</param>
+/// <param name="VectorsFromCache">Vectors taken from the embedding cache so far.</param>
+/// <param name="VectorsSupplied">Vectors the rows carried themselves so far.</param>
+/// <param name="TextsTruncated">Computed texts cut to the model's maximum input length so far.</param>
 /// <param name="Batches">Batches acknowledged so far.</param>
-public readonly record struct WriteProgress(long RowsWritten, long RowsEmbedded, int Batches);
+public readonly record struct WriteProgress(long RowsWritten, long VectorsComputed, long VectorsFromCache, long VectorsSupplied, long TextsTruncated, int Batches);

@@ -41,6 +41,22 @@ public sealed class BadInputSpecification(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_embedding_path_reports_truncated_texts_computed_and_cached_vectors_per_call()
+    {
+        using var generator = GeneratedModel.CreateGenerator();
+        var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.MiniLmIdentity, 384, generator);
+        var longText = string.Concat(Enumerable.Repeat("the cat sits outside. ", 200));
+        string[] texts = [longText, "the cat", "outside " + longText, longText];
+
+        var first = await function.EmbedForTableAsync(texts, new float[4 * 384], "t", TestContext.Current.CancellationToken);
+        var again = await function.EmbedForTableAsync(texts, new float[4 * 384], "t", TestContext.Current.CancellationToken);
+
+        Assert.Equal(new EmbeddingCounts(Computed: 4, Cached: 0, Truncated: 2), first); // the repeated long text is computed (and truncated) once
+        Assert.Equal(new EmbeddingCounts(Computed: 0, Cached: 4, Truncated: 0), again);
+        Assert.Equal(2, generator.Statistics.Truncations);
+    }
+
+    [Fact]
     public async Task A_one_megabyte_text_is_truncated_to_256_word_pieces_and_counted()
     {
         using var generator = GeneratedModel.CreateGenerator();

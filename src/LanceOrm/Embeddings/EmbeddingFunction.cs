@@ -58,17 +58,19 @@ public sealed class EmbeddingFunction
     /// <summary>
     /// <see cref="EmbedAsync(IReadOnlyList{string}, Memory{float}, CancellationToken)"/> inside a <c>lanceorm.embed</c> span,
     /// recording rows and duration (<see cref="LanceOrmTelemetry"/>); <paramref name="table"/> tags both when known.
+    /// Returns how many vectors were computed, taken from the cache, and how many computed texts were truncated.
     /// </summary>
-    internal async Task EmbedForTableAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
+    internal async Task<EmbeddingCounts> EmbedForTableAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         using var activity = LanceOrmTelemetry.StartEmbed(Name, texts.Count, table);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var computed = await EmbedCoreAsync(texts, destination, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("lanceorm.embedding.computed", computed);
+            var counts = await EmbedCoreAsync(texts, destination, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("lanceorm.embedding.computed", counts.Computed);
             LanceOrmTelemetry.RecordEmbedding(Name, table, texts.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return counts;
         }
         catch (Exception ex)
         {
@@ -77,7 +79,7 @@ public sealed class EmbeddingFunction
         }
     }
 
-    private async Task<int> EmbedCoreAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    private async Task<EmbeddingCounts> EmbedCoreAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken)
     {
         if (destination.Length < texts.Count * Dimensions)
         {
@@ -88,6 +90,7 @@ public sealed class EmbeddingFunction
         var pending = new Dictionary<EmbeddingCacheKey, List<int>>();
         var missingTexts = new List<string>();
         var missingKeys = new List<EmbeddingCacheKey>();
+        var cached = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -100,6 +103,7 @@ public sealed class EmbeddingFunction
 
             if (await Cache.TryGetAsync(key, destination.Slice(i * Dimensions, Dimensions), Name, cancellationToken).ConfigureAwait(false))
             {
+                cached++;
                 continue;
             }
 
@@ -110,14 +114,15 @@ public sealed class EmbeddingFunction
 
         if (missingTexts.Count == 0)
         {
-            return 0;
+            return new EmbeddingCounts(0, cached, 0);
         }
 
+        int truncated;
         var buffer = ArrayPool<float>.Shared.Rent(missingTexts.Count * Dimensions);
         try
         {
             var computed = buffer.AsMemory(0, missingTexts.Count * Dimensions);
-            await ComputeAsync(missingTexts, computed, cancellationToken).ConfigureAwait(false);
+            truncated = await ComputeAsync(missingTexts, computed, cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < missingKeys.Count; j++)
             {
                 var vector = computed.Slice(j * Dimensions, Dimensions);
@@ -133,15 +138,15 @@ public sealed class EmbeddingFunction
             ArrayPool<float>.Shared.Return(buffer);
         }
 
-        return missingTexts.Count;
+        return new EmbeddingCounts(texts.Count - cached, cached, truncated);
     }
 
-    private async Task ComputeAsync(List<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    /// <summary>Computes the vectors of <paramref name="texts"/>; returns how many texts the model truncated (known for the built-in models only).</summary>
+    private async Task<int> ComputeAsync(List<string> texts, Memory<float> destination, CancellationToken cancellationToken)
     {
         if (Generator is IEmbeddingWriter writer)
         {
-            await writer.EmbedIntoAsync(texts, destination, cancellationToken).ConfigureAwait(false);
-            return;
+            return await writer.EmbedIntoAsync(texts, destination, cancellationToken).ConfigureAwait(false);
         }
 
         var embeddings = await Generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -160,6 +165,8 @@ public sealed class EmbeddingFunction
 
             vector.CopyTo(destination.Slice(i * Dimensions, Dimensions));
         }
+
+        return 0;
     }
 
     /// <inheritdoc />

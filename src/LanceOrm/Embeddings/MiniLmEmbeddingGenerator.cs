@@ -61,7 +61,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var engine = await LoadAsync(cancellationToken).ConfigureAwait(false);
         var dimensions = engine.Dimensions;
         var vectors = new float[texts.Count * dimensions];
-        var tokens = engine.Embed(texts, vectors, Statistics, cancellationToken);
+        var (tokens, _) = engine.Embed(texts, vectors, Statistics, cancellationToken);
         var created = DateTimeOffset.UtcNow;
         var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count)
         {
@@ -75,11 +75,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         return result;
     }
 
-    async Task IEmbeddingWriter.EmbedIntoAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    async Task<int> IEmbeddingWriter.EmbedIntoAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken)
     {
         TextInput.ThrowIfAnyNull(texts, nameof(texts));
         var engine = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        engine.Embed(texts, destination.Span, Statistics, cancellationToken);
+        return engine.Embed(texts, destination.Span, Statistics, cancellationToken).Truncated;
     }
 
     /// <inheritdoc />

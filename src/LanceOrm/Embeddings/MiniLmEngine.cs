@@ -81,8 +81,8 @@ internal sealed class MiniLmEngine : IDisposable
     public MiniLmTokenizer Tokenizer => _tokenizer;
 
     /// <summary>Embeds <paramref name="texts"/> into <paramref name="destination"/> (row-major, <see cref="Dimensions"/> per text).</summary>
-    /// <returns>The number of real word pieces fed to the model.</returns>
-    public long Embed(IReadOnlyList<string> texts, Span<float> destination, MiniLmStatistics statistics, CancellationToken cancellationToken)
+    /// <returns>The number of real word pieces fed to the model, and how many texts were cut to the word-piece limit.</returns>
+    public (long Tokens, int Truncated) Embed(IReadOnlyList<string> texts, Span<float> destination, MiniLmStatistics statistics, CancellationToken cancellationToken)
     {
         TextInput.ThrowIfAnyNull(texts, nameof(texts));
         if (destination.Length < texts.Count * Dimensions)
@@ -92,18 +92,25 @@ internal sealed class MiniLmEngine : IDisposable
 
         var encoded = new int[texts.Count][];
         var lengths = new int[texts.Count];
+        var truncated = 0;
         var tokenizing = System.Diagnostics.Stopwatch.GetTimestamp();
         if (texts.Count >= ParallelTokenizationThreshold)
         {
             // Tokenization runs while no inference does, so spreading it over the cores shortens the whole call.
-            Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => Tokenize(texts, i, encoded, lengths, statistics));
+            Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                if (Tokenize(texts, i, encoded, lengths, statistics))
+                {
+                    Interlocked.Increment(ref truncated);
+                }
+            });
         }
         else
         {
             for (var i = 0; i < texts.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Tokenize(texts, i, encoded, lengths, statistics);
+                truncated += Tokenize(texts, i, encoded, lengths, statistics) ? 1 : 0;
             }
         }
 
@@ -127,10 +134,11 @@ internal sealed class MiniLmEngine : IDisposable
 
         statistics.Texts(texts.Count);
         LanceOrmTelemetry.RecordModelTexts(_modelName, texts.Count);
-        return tokens;
+        return (tokens, truncated);
     }
 
-    private void Tokenize(IReadOnlyList<string> texts, int i, int[][] encoded, int[] lengths, MiniLmStatistics statistics)
+    /// <summary>Tokenizes text <paramref name="i"/>; returns whether it was cut to the word-piece limit.</summary>
+    private bool Tokenize(IReadOnlyList<string> texts, int i, int[][] encoded, int[] lengths, MiniLmStatistics statistics)
     {
         encoded[i] = _tokenizer.Encode(texts[i], out var truncated);
         lengths[i] = encoded[i].Length;
@@ -139,6 +147,8 @@ internal sealed class MiniLmEngine : IDisposable
             statistics.Truncated();
             LanceOrmTelemetry.RecordTruncation(_modelName);
         }
+
+        return truncated;
     }
 
     private long RunBatch(ReadOnlySpan<int> rows, int[][] encoded, Span<float> destination, MiniLmStatistics statistics, CancellationToken cancellationToken)

@@ -9,9 +9,25 @@ public static partial class ArrowColumnWriter
     public static IArrowArray Boolean<T>(IReadOnlyList<T> entities, Func<T, bool> get) =>
         Values<T, bool, BooleanArray, BooleanArray.Builder>(entities, get, new BooleanArray.Builder().Reserve(entities.Count));
 
-    /// <summary>A nullable <c>bool</c> column.</summary>
-    public static IArrowArray Boolean<T>(IReadOnlyList<T> entities, Func<T, bool?> get) =>
-        NullableValues<T, bool, BooleanArray, BooleanArray.Builder>(entities, get, new BooleanArray.Builder().Reserve(entities.Count));
+    /// <summary>
+    /// A nullable <c>bool</c> column, built from two bitmaps: Arrow's builder leaves the value bitmap empty when every row is
+    /// null, which the engine rejects.
+    /// </summary>
+    public static IArrowArray Boolean<T>(IReadOnlyList<T> entities, Func<T, bool?> get)
+    {
+        var count = entities.Count;
+        var values = new ArrowBuffer.BitmapBuilder(count);
+        var validity = new ArrowBuffer.BitmapBuilder(count);
+        for (var row = 0; row < count; row++)
+        {
+            var value = get(entities[row]);
+            values.Append(value ?? false);
+            validity.Append(value.HasValue);
+        }
+
+        var nulls = validity.UnsetBitCount;
+        return new BooleanArray(values.Build(), nulls == 0 ? ArrowBuffer.Empty : validity.Build(), count, nulls, 0);
+    }
 
     /// <summary>A <c>int8</c> column.</summary>
     public static IArrowArray Int8<T>(IReadOnlyList<T> entities, Func<T, sbyte> get) =>

@@ -65,7 +65,7 @@ internal sealed class RemoteTable
     {
         using var content = ArrowIpc.StreamContent(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.MergeInsert) + Wire.MergeInsertQuery(on, upsert)) { Content = content };
-        using var response = await _database.SendAsync(request, new ErrorContext(Call(upsert ? "upsert" : "add", rows: rows)), cancellationToken).ConfigureAwait(false);
+        using var response = await _database.SendAsync(request, new ErrorContext(Call(upsert ? "upsert" : "add", rows: rows) with { IdempotentWrite = true }), cancellationToken).ConfigureAwait(false);
         var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.MergeInsertResponse, cancellationToken).ConfigureAwait(false)
                      ?? new MergeInsertResponse(0, 0, 0, 0);
         Wrote(result.Version);

@@ -15,13 +15,23 @@ internal sealed class LanceTransport : IDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly ILogger _logger;
     private readonly string? _secret;
+    private readonly TimeSpan _operationTimeout;
+    private readonly TimeProvider _time;
 
-    public LanceTransport(HttpMessageHandler pipeline, Uri baseAddress, ILogger logger, string? secret)
+    /// <param name="pipeline">The connection's HTTP pipeline.</param>
+    /// <param name="baseAddress">Where requests go.</param>
+    /// <param name="logger">The connection's logger.</param>
+    /// <param name="secret">The API key, redacted from messages.</param>
+    /// <param name="operationTimeout">The deadline of one logical call, all attempts and backoff included (<see cref="Timeout.InfiniteTimeSpan"/>: none).</param>
+    /// <param name="time">The clock of the deadline (the same one the retry delays wait on).</param>
+    public LanceTransport(HttpMessageHandler pipeline, Uri baseAddress, ILogger logger, string? secret, TimeSpan operationTimeout, TimeProvider time)
     {
         _invoker = new HttpMessageInvoker(pipeline, disposeHandler: true);
         BaseAddress = baseAddress;
         _logger = logger;
         _secret = secret;
+        _operationTimeout = operationTimeout;
+        _time = time;
     }
 
     /// <summary>The base address requests go to.</summary>
@@ -29,6 +39,7 @@ internal sealed class LanceTransport : IDisposable
 
     /// <summary>Sends <paramref name="request"/> (its URI relative to <see cref="BaseAddress"/>); the caller disposes the response.</summary>
     /// <exception cref="LanceDbException">No response came (connect, read or timeout failures once the retries are spent).</exception>
+    /// <exception cref="OperationTimeoutException">The call's deadline (<see cref="LanceDbOptions.OperationTimeout"/>) expired.</exception>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallInfo call, CancellationToken cancellationToken)
     {
         if (request.RequestUri is { IsAbsoluteUri: false } relative)
@@ -40,12 +51,23 @@ internal sealed class LanceTransport : IDisposable
         request.Options.Set(RequestOptionKeys.RequestId, requestId);
         request.Options.Set(RequestOptionKeys.Operation, call.Operation);
         request.Options.Set(RequestOptionKeys.Retryable, call.Retryable);
+        request.Options.Set(RequestOptionKeys.IdempotentWrite, call.IdempotentWrite);
+        using var deadline = _operationTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_operationTimeout, _time);
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var activity = LanceOrmTelemetry.StartRequest(call.Operation, call.Table, requestId, call.Rows);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
-            response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _invoker.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = RequestOptionKeys.AttemptsOf(request);
+            LanceOrmTelemetry.EndRequest(activity, call.Operation, call.Table, call.Rows, null, "deadline", attempts, Stopwatch.GetElapsedTime(started));
+            throw new OperationTimeoutException(
+                $"{call.Describe()} did not complete within the operation timeout of {_operationTimeout.TotalSeconds:0.###} s ({attempts} attempt(s)).",
+                _operationTimeout, attempts, requestId, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -94,6 +116,9 @@ internal sealed class LanceTransport : IDisposable
 /// <param name="Rows">Rows in the request body (write batches).</param>
 internal sealed record CallInfo(string Operation, string? Table, bool Retryable = true, int? Rows = null)
 {
+    /// <summary>A write batch that is safe to resend (<c>merge_insert</c>): retried with <see cref="LanceRetryOptions.WriteRetries"/> when set.</summary>
+    public bool IdempotentWrite { get; init; }
+
     /// <summary><c>Count rows on table 'x'</c>.</summary>
     public string Describe()
     {

@@ -15,6 +15,9 @@ internal static class RequestOptionKeys
     /// <summary>Whether the request may be sent again after a retryable failure (absent = yes).</summary>
     public static readonly HttpRequestOptionsKey<bool> Retryable = new("LanceOrm.Retryable");
 
+    /// <summary>Whether the request is an idempotent write batch (its retry budget is <see cref="LanceRetryOptions.WriteRetries"/> when set).</summary>
+    public static readonly HttpRequestOptionsKey<bool> IdempotentWrite = new("LanceOrm.IdempotentWrite");
+
     /// <summary>The number of attempts made so far (set by <see cref="AttemptHandler"/>).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("LanceOrm.Attempts");
 
@@ -35,6 +38,9 @@ internal static class RequestOptionKeys
 
     public static bool StreamsResponse(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(StreamResponse, out var streams) && streams;
+
+    public static bool IsIdempotentWrite(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(IdempotentWrite, out var write) && write;
 
     public static bool IsRetryable(HttpRequestMessage? request) =>
         request is null || !request.Options.TryGetValue(Retryable, out var retryable) || retryable;

@@ -34,7 +34,7 @@ internal static class RetryStrategy
         {
             Name = Name,
             // An upper bound only: RetryPolicy's per-kind counters end the call first.
-            MaxRetryAttempts = Math.Max(1, retry.Retries + retry.ConnectRetries + retry.ReadRetries),
+            MaxRetryAttempts = Math.Max(1, Math.Max(retry.Retries + retry.ConnectRetries + retry.ReadRetries, 3 * (retry.WriteRetries ?? 0))),
             ShouldRetryAfterHeader = false,
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, retry, logger, time)),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(DelayKey, TimeSpan.Zero)),
@@ -105,7 +105,7 @@ internal static class RetryStrategy
 
         if (!context.Properties.TryGetValue(PolicyKey, out var policy))
         {
-            policy = new RetryPolicy(retry);
+            policy = new RetryPolicy(RequestOptionKeys.IsIdempotentWrite(request) ? retry.ForWrites() : retry);
             context.Properties.Set(PolicyKey, policy);
         }
 

@@ -21,7 +21,6 @@ internal static class RowEmbedder
         var result = new EmbeddedVectors(map.Embeddings.Count);
         try
         {
-            var embeddedRows = map.Embeddings.Count > 1 ? new HashSet<int>() : null;
             for (var b = 0; b < map.Embeddings.Count; b++)
             {
                 var binding = map.Embeddings[b];
@@ -47,6 +46,7 @@ internal static class RowEmbedder
 
                 if (missing.Count == 0)
                 {
+                    result.Count(rows.Count, default);
                     continue;
                 }
 
@@ -60,14 +60,14 @@ internal static class RowEmbedder
                 if (missing.Count == rows.Count)
                 {
                     // The common case (no row carries a vector): embed straight into the column buffer.
-                    await function.EmbedForTableAsync(texts, buffer.AsMemory(0, rows.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false);
+                    result.Count(0, await function.EmbedForTableAsync(texts, buffer.AsMemory(0, rows.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false));
                 }
                 else
                 {
                     var computed = ArrayPool<float>.Shared.Rent(missing.Count * dims);
                     try
                     {
-                        await function.EmbedForTableAsync(texts, computed.AsMemory(0, missing.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false);
+                        result.Count(rows.Count - missing.Count, await function.EmbedForTableAsync(texts, computed.AsMemory(0, missing.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false));
                         for (var j = 0; j < missing.Count; j++)
                         {
                             computed.AsSpan(j * dims, dims).CopyTo(buffer.AsSpan(missing[j] * dims, dims));
@@ -77,16 +77,6 @@ internal static class RowEmbedder
                     {
                         ArrayPool<float>.Shared.Return(computed);
                     }
-                }
-
-                if (embeddedRows is null)
-                {
-                    result.RowsEmbedded = missing.Count;
-                }
-                else
-                {
-                    embeddedRows.UnionWith(missing);
-                    result.RowsEmbedded = embeddedRows.Count;
                 }
             }
 

@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace LanceOrm.Writing;
 
 /// <summary>
@@ -24,8 +22,11 @@ internal sealed class WriteFailure
         }
     }
 
-    /// <summary>Throws the recorded failure (as <see cref="OperationCanceledException"/> on <paramref name="cancellationToken"/> when the caller cancelled).</summary>
-    public void ThrowIfFailed(CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws the recorded failure wrapped by <paramref name="wrap"/> (as <see cref="OperationCanceledException"/> on
+    /// <paramref name="cancellationToken"/> when the caller cancelled).
+    /// </summary>
+    public void ThrowIfFailed(CancellationToken cancellationToken, Func<Exception, Exception> wrap)
     {
         Exception? exception;
         lock (_gate)
@@ -43,6 +44,6 @@ internal sealed class WriteFailure
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        ExceptionDispatchInfo.Throw(exception);
+        throw wrap(exception);
     }
 }

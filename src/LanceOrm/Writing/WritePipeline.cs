@@ -17,8 +17,11 @@ namespace LanceOrm.Writing;
 /// <item>batches are uploaded one after the other, in source order, as idempotent <c>merge_insert</c> requests.</item>
 /// </list>
 /// So batch n+1 is embedded while batch n travels. Semantics are those of a sequential write: each batch is atomic, acknowledged
-/// batches are reported in order, and a failure (the source's, an embedding error, an exhausted retry budget) stops the
-/// write after the batches before it — a replay completes it without duplicates.
+/// batches are reported in order, and a failure (the source's, a bad row, an embedding error, an exhausted retry budget,
+/// the deadline) stops the write after the batches before it and is thrown as <see cref="WriteFailedException"/> with
+/// the totals of the acknowledged batches: the rows before <see cref="WriteFailedException.ResumePosition"/> are written,
+/// the others are not, so resending the rest completes the write (a replay of everything would too, without duplicates).
+/// Texts the model truncated are logged once per call, at Warning, with their count.
 /// </summary>
 internal sealed class WritePipeline<T>
 {
@@ -29,6 +32,8 @@ internal sealed class WritePipeline<T>
     private readonly int _depth;
     private readonly WriteFailure _failure = new();
     private readonly IpcBodyPool _bodies;
+    private long _truncated;
+    private int _batches;
 
     private WritePipeline(WriteTarget<T> target, bool upsert, IProgress<WriteProgress>? progress)
     {
@@ -47,6 +52,12 @@ internal sealed class WritePipeline<T>
 
     private async Task<WriteResult> RunAsync(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
+        // A missing embedding function is a configuration error: raised before anything is sent, not as a failed write.
+        foreach (var binding in _target.Map.Embeddings)
+        {
+            _ = _target.Embeddings.Resolve(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
+        }
+
         var channelOptions = new BoundedChannelOptions(_depth) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait };
         var chunks = Channel.CreateBounded<Chunk>(channelOptions);
         var prepared = Channel.CreateBounded<PreparedBatch>(channelOptions);
@@ -62,7 +73,13 @@ internal sealed class WritePipeline<T>
         await prepare.ConfigureAwait(false);
         var result = await upload.ConfigureAwait(false);
 
-        _failure.ThrowIfFailed(cancellationToken);
+        var truncated = Interlocked.Read(ref _truncated);
+        if (truncated > 0)
+        {
+            Log.TextsTruncated(_target.Logger, Table, truncated);
+        }
+
+        _failure.ThrowIfFailed(cancellationToken, cause => new WriteFailedException(Table, result, _batches, cause));
         return result;
     }
 
@@ -77,21 +94,21 @@ internal sealed class WritePipeline<T>
             {
                 if (row is null)
                 {
-                    throw new ArgumentException($"Row {read} is null.", "rows");
+                    throw new InvalidRowException(read, null, "the row is null.");
                 }
 
                 chunk.Add(row);
                 read++;
                 if (chunk.Count == _batchSize)
                 {
-                    await output.WriteAsync(new Chunk(index++, chunk), stop).ConfigureAwait(false);
+                    await output.WriteAsync(new Chunk(index++, read - chunk.Count, chunk), stop).ConfigureAwait(false);
                     chunk = new List<T>(_batchSize);
                 }
             }
 
             if (chunk.Count > 0)
             {
-                await output.WriteAsync(new Chunk(index, chunk), stop).ConfigureAwait(false);
+                await output.WriteAsync(new Chunk(index, read - chunk.Count, chunk), stop).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (!IsInternalStop(exception, stop, caller))
@@ -112,21 +129,29 @@ internal sealed class WritePipeline<T>
     {
         var map = _target.Map;
         var registry = _target.Embeddings;
+        var validator = new RowValidator<T>(map);
         long index = -1;
         try
         {
             await foreach (var chunk in input.ReadAllAsync(stop).ConfigureAwait(false))
             {
                 index = chunk.Index;
+                validator.ForgetKeys();
+                for (var i = 0; i < chunk.Rows.Count; i++)
+                {
+                    validator.CheckRow(chunk.Rows[i], chunk.Offset + i);
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 using var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, stop).ConfigureAwait(false);
                 var embedded = Stopwatch.GetTimestamp();
                 LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEmbed, Table, Stopwatch.GetElapsedTime(started, embedded));
+                Interlocked.Add(ref _truncated, vectors.Truncated);
 
                 var body = _bodies.Rent();
                 try
                 {
-                    using (RecordBatch batch = map.ToRecordBatch(chunk.Rows, vectors.Vectors))
+                    using (RecordBatch batch = Build(map, validator, chunk, vectors))
                     {
                         var built = Stopwatch.GetTimestamp();
                         LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageArrow, Table, Stopwatch.GetElapsedTime(embedded, built));
@@ -135,7 +160,7 @@ internal sealed class WritePipeline<T>
                     }
 
                     LanceOrmTelemetry.RecordWriteBody(Table, body.Length);
-                    await output.WriteAsync(new PreparedBatch(chunk.Index, chunk.Rows.Count, vectors.RowsEmbedded, body), stop).ConfigureAwait(false);
+                    await output.WriteAsync(new PreparedBatch(chunk.Index, chunk.Rows.Count, new VectorCounts(vectors.Computed, vectors.FromCache, vectors.Supplied, vectors.Truncated), body), stop).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -162,8 +187,8 @@ internal sealed class WritePipeline<T>
     private async Task<WriteResult> UploadAsync(ChannelReader<PreparedBatch> input, CancellationTokenSource stopUpstream, CancellationToken caller)
     {
         var key = _target.Map.Key.ColumnName;
-        long sent = 0, inserted = 0, updated = 0, embedded = 0, version = 0;
-        var batches = 0;
+        long sent = 0, inserted = 0, updated = 0, version = 0;
+        long computed = 0, cached = 0, supplied = 0, truncated = 0;
         try
         {
             await foreach (var batch in input.ReadAllAsync(caller).ConfigureAwait(false))
@@ -174,12 +199,15 @@ internal sealed class WritePipeline<T>
                     var answer = await _target.Table.MergeInsertAsync(batch.Body, key, _upsert, batch.Rows, caller).ConfigureAwait(false);
                     LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageUpload, Table, Stopwatch.GetElapsedTime(started));
                     sent += batch.Rows;
-                    embedded += batch.RowsEmbedded;
+                    computed += batch.Vectors.Computed;
+                    cached += batch.Vectors.FromCache;
+                    supplied += batch.Vectors.Supplied;
+                    truncated += batch.Vectors.Truncated;
                     inserted += answer.NumInsertedRows;
                     updated += answer.NumUpdatedRows;
                     version = answer.Version == 0 ? version : answer.Version;
-                    batches++;
-                    _progress?.Report(new WriteProgress(sent, embedded, batches));
+                    _batches++;
+                    _progress?.Report(new WriteProgress(sent, computed, cached, supplied, truncated, _batches));
                 }
                 catch (Exception exception)
                 {
@@ -198,13 +226,29 @@ internal sealed class WritePipeline<T>
             _failure.Record(long.MaxValue - 1, exception);
         }
 
-        return new WriteResult(sent, inserted, updated, embedded, version);
+        return new WriteResult(sent, inserted, updated, computed, cached, supplied, truncated, version);
+    }
+
+    /// <summary>The batch's Arrow record batch; a value the mapper rejects becomes an <see cref="InvalidRowException"/> naming its source row.</summary>
+    private static RecordBatch Build(Mapping.ILanceEntityMap<T> map, RowValidator<T> validator, Chunk chunk, EmbeddedVectors vectors)
+    {
+        try
+        {
+            return map.ToRecordBatch(chunk.Rows, vectors.Vectors);
+        }
+        catch (ArgumentException exception)
+        {
+            throw validator.Locate(chunk.Rows, chunk.Offset, exception);
+        }
     }
 
     private static bool IsInternalStop(Exception exception, CancellationToken stop, CancellationToken caller) =>
         exception is OperationCanceledException && stop.IsCancellationRequested && !caller.IsCancellationRequested;
 
-    private sealed record Chunk(long Index, List<T> Rows);
+    /// <summary>Batch number <paramref name="Index"/>, whose first row is at source position <paramref name="Offset"/>.</summary>
+    private sealed record Chunk(long Index, long Offset, List<T> Rows);
 
-    private sealed record PreparedBatch(long Index, int Rows, int RowsEmbedded, MemoryStream Body);
+    private readonly record struct VectorCounts(int Computed, int FromCache, int Supplied, int Truncated);
+
+    private sealed record PreparedBatch(long Index, int Rows, VectorCounts Vectors, MemoryStream Body);
 }

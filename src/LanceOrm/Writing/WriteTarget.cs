@@ -1,8 +1,9 @@
 using LanceOrm.Embeddings;
 using LanceOrm.Mapping;
 using LanceOrm.Protocol;
+using Microsoft.Extensions.Logging;
 
 namespace LanceOrm.Writing;
 
-/// <summary>What a write needs, handed to it explicitly by its repository: the table client, the mapping, the embedding functions, the wire batch size and the pipeline depth.</summary>
-internal sealed record WriteTarget<T>(RemoteTable Table, ILanceEntityMap<T> Map, EmbeddingRegistry Embeddings, int BatchSize, int Depth);
+/// <summary>What a write needs, handed to it explicitly by its repository: the table client, the mapping, the embedding functions, the wire batch size, the pipeline depth and the logger.</summary>
+internal sealed record WriteTarget<T>(RemoteTable Table, ILanceEntityMap<T> Map, EmbeddingRegistry Embeddings, int BatchSize, int Depth, ILogger Logger);

@@ -66,7 +66,9 @@ public sealed class WritePipelineTests(EmulatorFixture fixture)
         using var db = await fixture.ConnectAsync(o => o.WriteBatchSize = 100);
         var repo = await fixture.NewTableAsync(db, "sourcefail");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => repo.AddAsync(Rows(), cancellationToken: Ct));
+        var failure = await Assert.ThrowsAsync<WriteFailedException>(() => repo.AddAsync(Rows(), cancellationToken: Ct));
+        var error = Assert.IsType<InvalidOperationException>(failure.InnerException);
+        Assert.Equal(200, failure.ResumePosition);
 
         Assert.Equal("the source broke", error.Message);
         Assert.Equal(200, await repo.CountAsync(cancellationToken: Ct));
@@ -93,7 +95,9 @@ public sealed class WritePipelineTests(EmulatorFixture fixture)
         var repo = await fixture.NewTableAsync(db, "embedfail");
         var rows = Enumerable.Range(0, 500).Select(i => Note.Make(i, i == 250 ? "poison" : null)).ToArray();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => repo.AddAsync(rows, cancellationToken: Ct));
+        var failure = await Assert.ThrowsAsync<WriteFailedException>(() => repo.AddAsync(rows, cancellationToken: Ct));
+        var error = Assert.IsType<InvalidOperationException>(failure.InnerException);
+        Assert.Equal(200, failure.ResumePosition);
 
         Assert.Contains("poison", error.Message);
         Assert.Equal(200, await repo.CountAsync(cancellationToken: Ct));

@@ -76,7 +76,9 @@ public sealed class WriteTests(EmulatorFixture fixture)
 
         var result = await repo.AddAsync([carrying, Note.Make(2), Note.Make(3)], cancellationToken: Ct);
 
-        Assert.Equal(2, result.RowsEmbedded);
+        Assert.Equal(2, result.VectorsComputed);
+        Assert.Equal(1, result.VectorsSupplied);
+        Assert.Equal(0, result.VectorsFromCache);
         Assert.Equal(1, generator.Calls);
         Assert.Equal(own, (await repo.GetAsync("n000001", Ct))!.Vector);
         Assert.Equal(HashingEmbeddingGenerator.Embed(Note.Make(2).Body), (await repo.GetAsync("n000002", Ct))!.Vector);
@@ -90,9 +92,10 @@ public sealed class WriteTests(EmulatorFixture fixture)
         var bad = Note.Make(9);
         bad.Vector = new float[5];
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => repo.AddAsync([Note.Make(1), bad], cancellationToken: Ct));
+        var error = await Assert.ThrowsAsync<InvalidRowException>(() => repo.AddAsync([Note.Make(1), bad], cancellationToken: Ct));
 
         Assert.Contains("n000009", error.Message);
+        Assert.Equal(1, error.RowIndex);
         Assert.Equal(0, await repo.CountAsync(cancellationToken: Ct));
     }
 
@@ -134,6 +137,23 @@ public sealed class WriteTests(EmulatorFixture fixture)
         await repo.DeleteAsync(x => x.Year < 2018, Ct);
         Assert.Equal(0, await repo.CountAsync(x => x.Year < 2018, Ct));
         Assert.Equal(30 - Enumerable.Range(0, 30).Count(i => Note.Make(i).Year < 2018 && i != 1), await repo.CountAsync(cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task A_nullable_column_that_is_null_in_every_row_of_a_batch_round_trips()
+    {
+        using var db = await fixture.ConnectAsync();
+        var repo = db.FilterRows();
+        await repo.CreateTableAsync(cancellationToken: Ct);
+        var rows = Enumerable.Range(0, 5).Select(i => new FilterRow { Id = i, Text = $"row {i}" }).ToArray();
+
+        await repo.AddAsync(rows, cancellationToken: Ct);
+
+        var read = await repo.Query().ToListAsync(Ct);
+        Assert.Equal(5, read.Count);
+        Assert.All(read, hit => Assert.Null(hit.Entity.OptionalFlag));
+        Assert.All(read, hit => Assert.Null(hit.Entity.Rank));
+        Assert.All(read, hit => Assert.Null(hit.Entity.Note));
     }
 
     private sealed class SynchronousProgress(Action<WriteProgress> report) : IProgress<WriteProgress>
