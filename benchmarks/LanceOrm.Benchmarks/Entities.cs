@@ -17,3 +17,18 @@ public sealed partial class StreamRow
 
     [Vector(384)] public float[] Vector { get; set; } = [];
 }
+
+/// <summary>A row of the scan benchmark: a few scalar columns and a small vector (about 170 bytes of Arrow per row).</summary>
+[LanceTable("bench_scan")]
+public sealed partial class ScanRow
+{
+    [Key] public long Id { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public double Score { get; set; }
+
+    [Vector(ScanBenchmark.Dimensions)] public float[] Vector { get; set; } = [];
+}

@@ -7,6 +7,7 @@ var commands = new Dictionary<string, (Func<string[], Task<int>> Run, string Hel
     ["search"] = (SearchBenchmark.RunAsync, "[3] N text searches k=10, sequential and concurrent, p50/p95 and throughput vs the TS client", BenchOptions.Usage),
     ["stream"] = (StreamBenchmark.RunAsync, "[4] streaming ingest of N rows with pre-computed vectors: peak RSS and rows/s", BenchOptions.Usage),
     ["wire"] = (WireBenchmark.RunAsync, "[5] bytes on the wire per row vs the raw Arrow payload", BenchOptions.Usage),
+    ["scan"] = (ScanBenchmark.RunAsync, "[6] scan N rows through AsAsyncEnumerable: peak RSS of the client during the scan (--buffered: query bodies read whole first, as before)", BenchOptions.Usage + " [--buffered]"),
     ["all"] = (AllBenchmark.RunAsync, "1 to 5 in one run against one emulator", BenchOptions.Usage),
 };
 

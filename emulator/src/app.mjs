@@ -16,11 +16,26 @@ function keyMatches(given, expected) {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res, reply) {
+async function send(res, reply) {
   if (res.headersSent || res.destroyed) return;
+  if (reply.stream) return sendStream(res, reply);
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;
   res.writeHead(reply.status, { ...reply.headers, 'content-length': body.length });
   res.end(body);
+}
+
+/** Sends a streamed reply chunk by chunk, waiting for the socket to drain; a failure mid-body breaks the connection. */
+async function sendStream(res, reply) {
+  res.writeHead(reply.status, reply.headers);
+  try {
+    for await (const chunk of reply.stream) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    }
+    res.end();
+  } catch (err) {
+    res.destroy(err); // the client sees a broken body, never a shorter answer
+  }
 }
 
 function faultReply(status, retryAfter) {
@@ -95,13 +110,13 @@ export function createHandler({ databases, apiKey, state, log, logRequests = fal
         return send(res, faultReply(fault.status));
       }
       status = reply.status;
-      send(res, reply);
+      await send(res, reply);
     } catch (err) {
       const { status: code, message } = toHttpError(err);
       status = code;
       if (code >= 500) log(`error on ${req.method} ${url.pathname}: ${err?.stack ?? err}`);
       await readBody(req).catch(() => {});
-      send(res, text(message, code));
+      await send(res, text(message, code));
     } finally {
       if (logRequests) {
         const body = req.bodyPromise ? await req.bodyPromise.catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
@@ -112,7 +127,7 @@ export function createHandler({ databases, apiKey, state, log, logRequests = fal
   return (req, res) => {
     handle(req, res).catch((err) => {
       log(`unhandled: ${err?.stack ?? err}`);
-      try { send(res, text('internal emulator error', 500)); } catch { /* socket gone */ }
+      send(res, text('internal emulator error', 500)).catch(() => { /* socket gone */ });
     });
   };
 }

@@ -9,7 +9,7 @@ import {
 } from './arrow.mjs';
 import { decompressLz4Frame } from './lz4-frame.mjs';
 
-const { RecordBatchReader, RecordBatchFileWriter, Table, tableToIPC } = arrow;
+const { RecordBatchReader, RecordBatchFileWriter, RecordBatchStreamWriter, Table } = arrow;
 const {
   Message: MetaMessage,
   RecordBatch: MetaRecordBatch,
@@ -191,16 +191,52 @@ export function readIpcStream(bytes) {
 }
 
 /**
+ * An IPC file writer that also writes the schema message after the leading magic, as arrow-rs (the real service)
+ * and Arrow C++ do: the file is then the IPC stream format between the magic and the footer, so a client can read
+ * its batches sequentially, as they arrive. (Apache Arrow JS writes the schema only in the footer.)
+ */
+class SequentialFileWriter extends RecordBatchFileWriter {
+  _writeSchema(schema) {
+    super._writeSchema(schema); // magic + padding
+    return RecordBatchStreamWriter.prototype._writeSchema.call(this, schema);
+  }
+}
+
+/**
  * Encodes a table (possibly empty) as an Arrow IPC file, the format the engine's native layer and
  * the official client's query reader expect.
  * @param {Table} table
  * @returns {Buffer}
  */
 export function toIpcFile(table) {
-  return Buffer.from(tableToIPC(table, 'file'));
+  const bytes = new SequentialFileWriter().writeAll(table).toUint8Array(true);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Encodes record batches as an Arrow IPC file, chunk by chunk as the batches come (each chunk is yielded as soon as
+ * it is written): a query answer can be sent while the engine still produces it.
+ * @param {AsyncIterable<import('apache-arrow').RecordBatch>} batches at least one batch
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
+export async function* ipcFileChunks(batches) {
+  const writer = new SequentialFileWriter();
+  const producer = (async () => {
+    try {
+      for await (const batch of batches) writer.write(batch);
+      writer.finish();
+    } catch (err) {
+      writer.abort(err);
+    }
+  })();
+  try {
+    for await (const chunk of writer) yield chunk;
+  } finally {
+    await producer;
+  }
 }
 
 /** Encodes just a schema as an (empty) Arrow IPC file. */
 export function schemaToIpcFile(schema) {
-  return Buffer.from(RecordBatchFileWriter.writeAll(new Table(schema)).toUint8Array(true));
+  return toIpcFile(new Table(schema));
 }

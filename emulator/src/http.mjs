@@ -67,7 +67,7 @@ export async function readArrow(req) {
   }
 }
 
-/** @typedef {{status: number, headers: Record<string,string>, body: string|Buffer}} Reply */
+/** @typedef {{status: number, headers: Record<string,string>, body?: string|Buffer, stream?: AsyncIterable<Uint8Array>}} Reply */
 
 /** @returns {Reply} */
 export function json(value, status = 200, headers = {}) {
@@ -77,6 +77,15 @@ export function json(value, status = 200, headers = {}) {
 /** @returns {Reply} */
 export function arrowFile(buffer, headers = {}) {
   return { status: 200, headers: { 'content-type': ARROW_FILE_CONTENT_TYPE, ...headers }, body: buffer };
+}
+
+/**
+ * An Arrow IPC file answer sent as it is produced (chunked transfer encoding, no Content-Length).
+ * @param {AsyncIterable<Uint8Array>} chunks
+ * @returns {Reply}
+ */
+export function arrowFileStream(chunks, headers = {}) {
+  return { status: 200, headers: { 'content-type': ARROW_FILE_CONTENT_TYPE, ...headers }, stream: chunks };
 }
 
 /** @returns {Reply} */

@@ -1,5 +1,5 @@
 // Wire format and process behaviour: the official client's LZ4_FRAME-compressed IPC uploads decode,
-// query answers are IPC files, the CLI contract (one JSON line, 127.0.0.1, SIGTERM / stdin close).
+// query answers are IPC files (streamed, schema message first), the CLI contract (one JSON line, 127.0.0.1, SIGTERM / stdin close).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -86,6 +86,10 @@ describe('wire format', () => {
       assert.equal(r.headers.get('x-lancedb-version'), '1');
       assert.equal(Buffer.from(r.bytes.subarray(0, 6)).toString(), 'ARROW1');
       assert.equal(arrow.tableFromIPC(r.bytes).numRows, 3);
+      // Sent as produced (chunked), and readable sequentially: the schema message follows the magic, as arrow-rs writes files.
+      assert.equal(r.headers.get('transfer-encoding'), 'chunked');
+      const first = FbMessage.getRootAsMessage(new ByteBuffer(r.bytes.subarray(16)));
+      assert.equal(first.headerType(), MessageHeader.Schema);
       const count = await raw(emu.url, '/v1/table/q/count_rows/', { body: { version: null } });
       assert.equal(count.text, '3');
       assert.equal(count.headers.get('x-lancedb-version'), '1');

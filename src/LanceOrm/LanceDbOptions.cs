@@ -28,7 +28,10 @@ public sealed class LanceDbOptions
     /// <summary>The TCP connect timeout (default 120 s, as the official client). Applies when LanceOrm owns the socket handler.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>The timeout of one HTTP attempt, upload and response body included (default 300 s, as the official client).</summary>
+    /// <summary>
+    /// The timeout of one HTTP attempt, upload and response body included (default 300 s, as the official client). A query
+    /// answer streams: the attempt ends with its headers, and then each read of its body waits at most this long.
+    /// </summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>
@@ -36,7 +39,8 @@ public sealed class LanceDbOptions
     /// between them: whatever <see cref="ReadTimeout"/> and the retry budget allow, the request fails with
     /// <see cref="OperationTimeoutException"/> once this much time has passed (a write then stops with
     /// <see cref="WriteFailedException"/>, saying which rows are written). Default <see cref="Timeout.InfiniteTimeSpan"/>:
-    /// none, as the official client (its <c>timeout</c>, <c>LANCE_CLIENT_TIMEOUT</c>).
+    /// none, as the official client (its <c>timeout</c>, <c>LANCE_CLIENT_TIMEOUT</c>). A query's deadline runs until its
+    /// answer's headers arrive; the rows then stream at the caller's pace, each read bounded by <see cref="ReadTimeout"/>.
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = Timeout.InfiniteTimeSpan;
 

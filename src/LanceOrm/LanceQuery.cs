@@ -34,18 +34,19 @@ public sealed class LanceQuery<T>
     /// <exception cref="NotSupportedException">Part of the predicate has no SQL form; the message names it.</exception>
     public LanceQuery<T> Where(Expression<Func<T, bool>> predicate) => WhereSql(_source.Translator.Translate(predicate));
 
-    /// <summary>Reads only the columns the selector names: <c>x =&gt; x.Title</c> or <c>x =&gt; new { x.Title, x.Year }</c>.</summary>
-    public LanceQuery<T> Select<TResult>(Expression<Func<T, TResult>> selector)
+    /// <summary>
+    /// Projects each row with <paramref name="selector"/> — <c>x =&gt; x.Title</c>, <c>x =&gt; new { x.Title, x.Year }</c>,
+    /// <c>x =&gt; new TitleYear(x.Title, x.Year)</c> or a member initializer — and fetches only the columns it reads.
+    /// The entity's own type cannot be the result: a query of <typeparamref name="T"/> always returns complete entities.
+    /// </summary>
+    /// <exception cref="NotSupportedException">
+    /// The selector uses the entity as a whole, reads an unmapped property or reads no column, or returns <typeparamref name="T"/>;
+    /// the message names the sub-expression.
+    /// </exception>
+    public LanceQuery<T, TResult> Select<TResult>(Expression<Func<T, TResult>> selector)
     {
-        ArgumentNullException.ThrowIfNull(selector);
-        var members = selector.Body switch
-        {
-            NewExpression create => create.Arguments.ToArray(),
-            MemberInitExpression init => init.Bindings.OfType<MemberAssignment>().Select(b => b.Expression).ToArray(),
-            _ => [selector.Body],
-        };
-        var columns = members.Select(m => _source.Translator.Column(m, selector.Parameters[0])).Select(c => c.ColumnName).Distinct().ToArray();
-        return With(_state with { Columns = columns });
+        var projection = Projection<T, TResult>.Create(selector, _source.Translator);
+        return new LanceQuery<T, TResult>(With(_state with { Columns = projection.Columns }), projection);
     }
 
     /// <summary>At most <paramref name="limit"/> rows (default 10 for vector, full-text and hybrid searches; all for scans).</summary>
@@ -103,7 +104,11 @@ public sealed class LanceQuery<T>
         return hits;
     }
 
-    /// <summary>Runs the query and streams the hits batch by batch.</summary>
+    /// <summary>
+    /// Runs the query and streams the hits as the response arrives: each Arrow record batch is read off the network
+    /// and its rows returned before the next is read (leaving the loop early closes the response). A response that
+    /// breaks off midway is a <see cref="ServerErrorException"/> after the rows already returned, never a shorter answer.
+    /// </summary>
     public async IAsyncEnumerable<SearchHit<T>> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (_state.FullTextQuery is not null)

@@ -30,7 +30,7 @@ public sealed class LanceOrmTableInOfficialClientTests(InteropFixture fixture)
         foreach (var query in TopTen.Queries)
         {
             var hits = await articles.Search(x => x.Body, query).DistanceType(DistanceType.Cosine).Limit(TopTen.K).Select(x => x.Id).ToListAsync(ct);
-            lanceOrm.Add(hits.Select(h => h.Entity.Id).ToArray());
+            lanceOrm.Add(hits.Select(h => h.Entity).ToArray());
         }
 
         TopTen.AssertIdentical(TopTen.Queries, lanceOrm, official);

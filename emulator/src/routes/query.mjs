@@ -1,8 +1,8 @@
 // Reads: query (vector search, plain filtered scan, legacy full-text search) and count_rows
-// (protocol §5.3, §5.4). Query answers are Arrow IPC files.
+// (protocol §5.3, §5.4). Query answers are Arrow IPC files, sent batch by batch as the engine produces them.
 import { badRequest } from '../errors.mjs';
-import { json, arrowFile, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
-import { toIpcFile } from '../arrow-ipc.mjs';
+import { json, arrowFile, arrowFileStream, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { toIpcFile, ipcFileChunks } from '../arrow-ipc.mjs';
 
 const DISTANCE_TYPES = new Set(['l2', 'cosine', 'dot', 'hamming']);
 // The client sends k = i64::MAX for "no limit"; anything this large means unbounded.
@@ -112,8 +112,15 @@ async function query({ db, name, req }) {
   const body = await readJson(req);
   const table = await db.tableAt(name, bodyVersion(body));
   const version = await table.version();
-  const result = await buildQuery(table, body).toArrow();
-  return arrowFile(toIpcFile(result), versionHeader(version));
+  const batches = buildQuery(table, body).execute();
+  const first = await batches.next(); // an engine error (a bad filter, …) still becomes a status
+  if (first.done) return arrowFile(toIpcFile(await buildQuery(table, body).toArrow()), versionHeader(version));
+  return arrowFileStream(ipcFileChunks(prepend(first.value, batches)), versionHeader(version));
+}
+
+async function* prepend(first, rest) {
+  yield first;
+  yield* rest;
 }
 
 async function countRows({ db, name, req }) {

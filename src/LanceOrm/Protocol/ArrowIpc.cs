@@ -11,7 +11,8 @@ internal static class ArrowIpc
     public const string StreamContentType = "application/vnd.apache.arrow.stream";
     public const string FileContentType = "application/vnd.apache.arrow.file";
 
-    private static readonly CompressionCodecFactory Codecs = new();
+    /// <summary>The codecs of compressed IPC buffers (LZ4_FRAME, ZSTD), for writing and reading.</summary>
+    internal static readonly CompressionCodecFactory Codecs = new();
 
     /// <summary>Serializes a schema and zero or more batches to an LZ4_FRAME-compressed IPC stream body.</summary>
     public static async Task<HttpContent> ToStreamContentAsync(Schema schema, IEnumerable<RecordBatch> batches, CancellationToken cancellationToken)
@@ -47,41 +48,5 @@ internal static class ArrowIpc
         var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
         content.Headers.ContentType = new MediaTypeHeaderValue(StreamContentType);
         return content;
-    }
-
-    /// <summary>
-    /// Reads a query response: <c>…arrow.stream</c> ⇒ stream reader, <c>…arrow.file</c> or no Content-Type ⇒ file reader,
-    /// anything else ⇒ error (the official client's rule).
-    /// </summary>
-    public static async IAsyncEnumerable<RecordBatch> ReadBatchesAsync(HttpContent content, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var mediaType = content.Headers.ContentType?.MediaType?.ToLowerInvariant();
-        var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        using var stream = new MemoryStream(bytes, writable: false);
-        if (mediaType is not null && mediaType.EndsWith("arrow.stream", StringComparison.Ordinal))
-        {
-            using var reader = new ArrowStreamReader(stream, Codecs, leaveOpen: true);
-            while (await reader.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
-            {
-                yield return batch;
-            }
-        }
-        else if (mediaType is null || mediaType.EndsWith("arrow.file", StringComparison.Ordinal))
-        {
-            using var reader = new ArrowFileReader(stream, Apache.Arrow.Memory.MemoryAllocator.Default.Value, Codecs, leaveOpen: true);
-            var count = await reader.RecordBatchCountAsync().ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
-            {
-                var batch = await reader.ReadRecordBatchAsync(i, cancellationToken).ConfigureAwait(false);
-                if (batch is not null)
-                {
-                    yield return batch;
-                }
-            }
-        }
-        else
-        {
-            throw new LanceDbException($"The server answered a query with Content-Type '{mediaType}'; expected Arrow IPC (application/vnd.apache.arrow.file or .stream).");
-        }
     }
 }

@@ -72,15 +72,42 @@ internal sealed class RemoteTable
         return result;
     }
 
-    /// <summary>Runs a query and reads its Arrow IPC answer batch by batch (the caller disposes each batch).</summary>
+    /// <summary>
+    /// Runs a query and reads its Arrow IPC answer batch by batch as it arrives (the caller disposes each batch; leaving
+    /// early disposes the response). Retries end when the response headers arrive: a body that breaks, stalls past the read
+    /// timeout or ends early is a <see cref="ServerErrorException"/> saying how many rows came before it, never a shorter
+    /// answer.
+    /// </summary>
     public async IAsyncEnumerable<RecordBatch> QueryAsync(QueryRequest query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var request = Read(Wire.Actions.Query, RemoteDatabase.Json(query.ToUtf8Json()));
+        request.Options.Set(RequestOptionKeys.StreamResponse, true);
         using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter, FullText: query.FullTextQuery is not null), cancellationToken).ConfigureAwait(false);
         Observed(response);
-        await foreach (var batch in ArrowIpc.ReadBatchesAsync(response.Content, cancellationToken).ConfigureAwait(false))
+        var rows = 0L;
+        await using var batches = ArrowResponseReader.ReadBatchesAsync(response.Content, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            yield return batch;
+            try
+            {
+                if (!await batches.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is not LanceDbException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw new ServerErrorException(
+                    $"The answer to a query on table '{Name}' broke off after {rows} row(s): {Redaction.Redact(ex.Message, _database.ApiKey)} "
+                    + "The rows already returned are only part of it; run the query again.",
+                    response.StatusCode,
+                    null,
+                    RequestOptionKeys.RequestIdOf(request),
+                    ex);
+            }
+
+            rows += batches.Current.Length;
+            yield return batches.Current;
         }
     }
 

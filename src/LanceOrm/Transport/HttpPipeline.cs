@@ -7,7 +7,7 @@ namespace LanceOrm.Transport;
 /// <summary>
 /// The one HTTP pipeline of a connection, with or without DI: fixed headers and request id → the retry engine
 /// (<see cref="RetryStrategy"/> in a <see cref="ResilienceHandler"/>) → one attempt (<see cref="AttemptHandler"/>: read
-/// timeout, body buffering) → the inner handler (a <see cref="SocketsHttpHandler"/>, or the chain an
+/// timeout, body buffering — query answers stream instead) → the inner handler (a <see cref="SocketsHttpHandler"/>, or the chain an
 /// <c>IHttpClientFactory</c> built for the named client, which then sees every attempt).
 /// </summary>
 internal static class HttpPipeline
@@ -24,7 +24,7 @@ internal static class HttpPipeline
         {
             InnerHandler = new ResilienceHandler(RetryStrategy.CreatePipeline(retry, logger, time))
             {
-                InnerHandler = new AttemptHandler(readTimeout) { InnerHandler = inner },
+                InnerHandler = new AttemptHandler(readTimeout, time) { InnerHandler = inner },
             },
         };
 

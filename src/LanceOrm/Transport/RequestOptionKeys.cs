@@ -21,6 +21,12 @@ internal static class RequestOptionKeys
     /// <summary>The number of attempts made so far (set by <see cref="AttemptHandler"/>).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("LanceOrm.Attempts");
 
+    /// <summary>
+    /// Whether a 2xx response body is read by the caller as it arrives (queries) instead of being buffered within the
+    /// attempt (absent = buffered).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> StreamResponse = new("LanceOrm.StreamResponse");
+
     public static string OperationOf(HttpRequestMessage? request) =>
         request?.Options.TryGetValue(Operation, out var operation) == true ? operation : "unknown";
 
@@ -29,6 +35,9 @@ internal static class RequestOptionKeys
 
     public static int AttemptsOf(HttpRequestMessage? request) =>
         request?.Options.TryGetValue(Attempts, out var attempts) == true ? attempts : 1;
+
+    public static bool StreamsResponse(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(StreamResponse, out var streams) && streams;
 
     public static bool IsIdempotentWrite(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(IdempotentWrite, out var write) && write;

@@ -78,14 +78,14 @@ public sealed class InjectionCorpusTests(EmulatorFixture fixture)
         foreach (var payload in Payloads)
         {
             var expected = rows.Where(r => r.Title.Contains(payload, StringComparison.Ordinal)).Select(r => r.Id).Order();
-            var actual = (await repo.Query().Where(x => x.Title.Contains(payload)).Select(x => x.Id).ToListAsync(ct)).Select(h => h.Entity.Id).Order();
+            var actual = (await repo.Query().Where(x => x.Title.Contains(payload)).Select(x => x.Id).ToListAsync(ct)).Select(h => h.Entity).Order();
             Assert.Equal(expected, actual);
 
             var starts = await repo.Query().Where(x => x.Title.StartsWith("<" + payload)).Select(x => x.Id).ToListAsync(ct);
-            Assert.Equal(rows.Where(r => r.Title.StartsWith("<" + payload, StringComparison.Ordinal)).Select(r => r.Id).Order(), starts.Select(h => h.Entity.Id).Order());
+            Assert.Equal(rows.Where(r => r.Title.StartsWith("<" + payload, StringComparison.Ordinal)).Select(r => r.Id).Order(), starts.Select(h => h.Entity).Order());
 
             var ends = await repo.Query().Where(x => x.Title.EndsWith(payload + ">")).Select(x => x.Id).ToListAsync(ct);
-            Assert.Equal(rows.Where(r => r.Title.EndsWith(payload + ">", StringComparison.Ordinal)).Select(r => r.Id).Order(), ends.Select(h => h.Entity.Id).Order());
+            Assert.Equal(rows.Where(r => r.Title.EndsWith(payload + ">", StringComparison.Ordinal)).Select(r => r.Id).Order(), ends.Select(h => h.Entity).Order());
         }
     }
 

@@ -78,22 +78,6 @@ public sealed class QueryTests(EmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Projection_reads_only_the_selected_columns_and_row_ids_come_on_request()
-    {
-        var (db, repo) = await SeededAsync("project");
-        using var _ = db;
-
-        var hits = await repo.Query().Select(x => new { x.Id, x.Year }).WithRowId().Where(x => x.Id == "n000002").ToListAsync(Ct);
-
-        var hit = Assert.Single(hits);
-        Assert.Equal("n000002", hit.Entity.Id);
-        Assert.Equal(Note.Make(2).Year, hit.Entity.Year);
-        Assert.Equal("", hit.Entity.Title);
-        Assert.Null(hit.Entity.Vector);
-        Assert.NotNull(hit.RowId);
-    }
-
-    [Fact]
     public async Task Scans_stream_rows_with_limit_and_offset()
     {
         var (db, repo) = await SeededAsync("scan");

@@ -113,7 +113,7 @@ public sealed class WireProtocolTests(EmulatorFixture fixture)
 
         Assert.Equal(2, wire.Requests.Count(r => r.Path.EndsWith("/merge_insert/") && r.Attempt == 2));
         Assert.Equal(75, await repo.CountAsync(cancellationToken: Ct));
-        var ids = (await repo.Query().Select(x => x.Id).ToListAsync(Ct)).Select(h => h.Entity.Id).ToArray();
+        var ids = (await repo.Query().Select(x => x.Id).ToListAsync(Ct)).Select(h => h.Entity).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
     }
 

@@ -65,7 +65,7 @@ public sealed class ArrowIpcTests
         }
 
         var rows = 0;
-        await foreach (var batch in ArrowIpc.ReadBatchesAsync(content, TestContext.Current.CancellationToken))
+        await foreach (var batch in ArrowResponseReader.ReadBatchesAsync(content, TestContext.Current.CancellationToken))
         {
             rows += batch.Length;
         }
@@ -81,7 +81,7 @@ public sealed class ArrowIpcTests
 
         var error = await Assert.ThrowsAsync<LanceDbException>(async () =>
         {
-            await foreach (var _ in ArrowIpc.ReadBatchesAsync(content, TestContext.Current.CancellationToken))
+            await foreach (var _ in ArrowResponseReader.ReadBatchesAsync(content, TestContext.Current.CancellationToken))
             {
             }
         });

@@ -11,6 +11,8 @@ public sealed class QueryBodyTests
 
     private static async Task<JsonObject> Body(LanceQuery<Note> query) => JsonNode.Parse(await query.ToRequestJsonAsync(TestContext.Current.CancellationToken))!.AsObject();
 
+    private static async Task<JsonObject> Body<TResult>(LanceQuery<Note, TResult> query) => JsonNode.Parse(await query.ToRequestJsonAsync(TestContext.Current.CancellationToken))!.AsObject();
+
     [Fact]
     public async Task A_plain_scan_sends_an_empty_vector_and_the_maximum_k()
     {
