@@ -15,3 +15,17 @@ export const { DictionaryBatch: FbDictionaryBatch } = require('apache-arrow/fb/d
 export const { CompressionType } = require('apache-arrow/fb/compression-type');
 export const metadata = require('apache-arrow/ipc/metadata/message');
 export const { ByteBuffer } = require('flatbuffers');
+
+// Apache Arrow JS writes an empty data buffer for a bool column that is null in every row, which arrow-rs (the
+// engine, behind every write the emulator re-encodes) rejects: "Need at least 1 bytes for bitmap in buffers[0]".
+// The real service reads the client's buffers as sent, so the emulator writes the packed bitmap (all zeros) instead.
+const { VectorAssembler } = require('apache-arrow/visitor/vectorassembler');
+const assembleBool = VectorAssembler.prototype.visitBool;
+VectorAssembler.prototype.visitBool = function visitBool(data) {
+  if (data.length === 0 || data.nullCount < data.length) return assembleBool.call(this, data);
+  const bytes = Math.ceil((data.offset + data.length) / 8);
+  const values = data.values instanceof Uint8Array && data.values.byteLength >= bytes ? data.values : new Uint8Array(bytes);
+  return assembleBool.call(this, new Proxy(data, {
+    get: (target, property) => (property === 'nullCount' ? 0 : property === 'values' ? values : Reflect.get(target, property)),
+  }));
+};

@@ -10,8 +10,8 @@ public static partial class ArrowColumnWriter
         Values<T, bool, BooleanArray, BooleanArray.Builder>(entities, get, new BooleanArray.Builder().Reserve(entities.Count));
 
     /// <summary>
-    /// A nullable <c>bool</c> column, built from two bitmaps: Arrow's builder leaves the value bitmap empty when every row is
-    /// null, which the engine rejects.
+    /// A nullable <c>bool</c> column, built from two bitmaps so that the value bitmap holds a bit per row even when every
+    /// row is null (arrow-rs rejects an empty one).
     /// </summary>
     public static IArrowArray Boolean<T>(IReadOnlyList<T> entities, Func<T, bool?> get)
     {
