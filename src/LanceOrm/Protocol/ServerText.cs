@@ -6,7 +6,7 @@ namespace LanceOrm.Protocol;
 /// <summary>
 /// Turns a server's error body into the short reason a person reads: the text of a JSON wrapper
 /// (<c>{"error": …}</c>, <c>{"message": …}</c>, <c>{"detail": …}</c>), without the engine's source locations
-/// (<c>, /…/src/x.rs:12:34</c>), a repeated <c>Caused by:</c> tail, binding codes (<c>GenericFailure, </c>) or dumped
+/// (<c>, /…/src/x.rs:12:34</c>), a repeated <c>Caused by:</c> tail or a cause repeated at the end, binding codes (<c>GenericFailure, </c>) or dumped
 /// schemas. The raw text stays on <see cref="LanceDbException.ServerMessage"/>.
 /// </summary>
 internal static partial class ServerText
@@ -19,7 +19,7 @@ internal static partial class ServerText
         text = SourceLocation().Replace(text, "");
         var parts = CausedBy().Split(text).Select(Part).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         text = string.Join(": ", parts);
-        text = Whitespace().Replace(text, " ").Trim().TrimEnd('.', ',', ':', ' ');
+        text = WithoutRepeatedTail(Whitespace().Replace(text, " ").Trim().TrimEnd('.', ',', ':', ' '));
         return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
     }
 
@@ -30,6 +30,22 @@ internal static partial class ServerText
         text = EnginePrefix().Replace(text.Trim(), "");
         text = SchemaDump().Replace(text, "");
         return text.Trim().TrimEnd(',', ';', ' ');
+    }
+
+    /// <summary>"A: B: C: B: C" → "A: B: C": the engine often ends its message with the same cause twice.</summary>
+    private static string WithoutRepeatedTail(string text)
+    {
+        for (var i = text.IndexOf(": ", StringComparison.Ordinal); i >= 0; i = text.IndexOf(": ", i + 2, StringComparison.Ordinal))
+        {
+            var head = text[..i];
+            var tail = text[(i + 2)..];
+            if (tail.Length > 0 && (head == tail || head.EndsWith(": " + tail, StringComparison.Ordinal)))
+            {
+                return head;
+            }
+        }
+
+        return text;
     }
 
     private static string Unwrap(string body)
@@ -82,7 +98,7 @@ internal static partial class ServerText
     [GeneratedRegex(@"\b(?:GenericFailure|InvalidArg),\s*")]
     private static partial Regex BindingCode();
 
-    [GeneratedRegex(@"^lance error:\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\blance error:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex EnginePrefix();
 
     [GeneratedRegex(@":\s*Schema \{ fields: .*$", RegexOptions.Singleline)]

@@ -18,7 +18,11 @@ internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map,
         var entities = Map.ReadBatch(batch);
         foreach (var binding in Map.Embeddings)
         {
-            binding.RecordRead(entities);
+            // Only a batch holding the text column says which text a vector belongs to (a projection may fetch the vector alone).
+            if (batch.Schema.GetFieldIndex(binding.SourceColumn, StringComparer.Ordinal) >= 0)
+            {
+                binding.RecordRead(entities);
+            }
         }
 
         return entities;

@@ -80,6 +80,20 @@ public sealed class VectorFreshnessTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_vector_fetched_by_a_projection_without_its_text_is_written_as_given()
+    {
+        using var db = await fixture.ConnectAsync();
+        var repo = await SeededNotesAsync(db);
+
+        var fetched = Assert.Single(await repo.Query().Where(x => x.Id == "n000002").Select(x => x.Vector).ToListAsync(Ct)).Entity!;
+        var copy = Note.Make(200, "a text of its own");
+        copy.Vector = fetched;
+        await repo.UpsertAsync([copy], cancellationToken: Ct);
+
+        Assert.Equal(HashingEmbeddingGenerator.Embed(Note.Make(2).Body), (await repo.GetAsync("n000200", Ct))!.Vector);
+    }
+
+    [Fact]
     public async Task Updating_an_embedded_text_writes_the_vector_of_the_new_text_to_every_matching_row()
     {
         using var db = await fixture.ConnectAsync();

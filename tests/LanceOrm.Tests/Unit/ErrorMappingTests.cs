@@ -76,6 +76,21 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
+    public void A_cause_the_engine_repeats_at_the_end_is_said_once()
+    {
+        const string body = "Failed to execute merge insert: lance error: Query Execution error: Arrow error: Invalid argument error: Need at least 1 bytes, "
+            + "/usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/lance-10.0.0/src/dataset/write/merge_insert.rs:1720:30: "
+            + "Query Execution error: Arrow error: Invalid argument error: Need at least 1 bytes";
+
+        var error = ErrorMapper.Map(HttpStatusCode.BadRequest, body, null, new ErrorContext(new CallInfo("merge_insert", "t")), null);
+
+        Assert.EndsWith(
+            "(HTTP 400): Failed to execute merge insert: Query Execution error: Arrow error: Invalid argument error: Need at least 1 bytes.",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dumped_schema_and_a_rust_location_in_a_json_wrapper_are_cut_from_the_message()
     {
         var update = ErrorMapper.Map(HttpStatusCode.BadRequest, UnknownUpdateColumn, null, new ErrorContext(new CallInfo("update", "t"), Filter: "id = 1"), null);
