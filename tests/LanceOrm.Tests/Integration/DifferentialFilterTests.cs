@@ -83,7 +83,9 @@ public sealed class DifferentialFilterTests(EmulatorFixture fixture, ITestOutput
             }
         });
 
-        output.WriteLine($"{ExpressionCount} expressions, {agree} agree ({100.0 * agree / ExpressionCount:0.##} %); {nonEmpty} select some but not all of the {rows.Length} rows; {clock.Elapsed.TotalSeconds:0.0} s");
+        var summary = $"differential filter test, seed {seed}: {ExpressionCount} expressions over {rows.Length} rows, {agree} agree ({100.0 * agree / ExpressionCount:0.##} %); {nonEmpty} select some but not all rows; {clock.Elapsed.TotalSeconds:0.0} s";
+        output.WriteLine(summary);
+        TestContext.Current.SendDiagnosticMessage(summary); // shown in the test command's output (xunit.runner.json: diagnosticMessages)
         Assert.True(failures.IsEmpty, $"{failures.Count} of {ExpressionCount} expressions disagree (seed {seed}):\n" + string.Join("\n", failures.Take(15)));
         Assert.True(nonEmpty > ExpressionCount / 2, $"only {nonEmpty} expressions select a proper subset of the rows");
     }
