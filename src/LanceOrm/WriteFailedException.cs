@@ -22,7 +22,7 @@ public sealed class WriteFailedException : LanceDbException
     /// <param name="innerException">The cause.</param>
     public WriteFailedException(string table, WriteResult acknowledged, int batches, Exception innerException)
         : base(
-            $"Writing to table '{table}' stopped after {acknowledged?.RowsSent} acknowledged row(s) in {batches} batch(es): {innerException?.Message} "
+            $"Writing to table '{table}' stopped after {acknowledged?.RowsSent} acknowledged row(s) in {batches} batch(es), on {innerException?.GetType().Name} (the inner exception says why). "
             + $"The rows from source position {acknowledged?.RowsSent} on were not written; resume with rows.Skip({acknowledged?.RowsSent}).",
             (innerException as LanceDbException)?.Status,
             (innerException as LanceDbException)?.ServerMessage,
