@@ -199,7 +199,7 @@ public abstract class LanceRepository<T, TKey>
 
     /// <summary>Creates a vector index on the vector column of an embedded property.</summary>
     public Task CreateVectorIndexAsync(Expression<Func<T, string>> embeddedProperty, VectorIndexOptions? options = null, CancellationToken cancellationToken = default) =>
-        CreateVectorIndexAsync(BindingOf(embeddedProperty).VectorColumn, options, cancellationToken);
+        CreateVectorIndexAsync(BindingOf(embeddedProperty, "indexed by their vector column (for a [Vector] column, pass its name)").VectorColumn, options, cancellationToken);
 
     /// <summary>Creates a vector index on a vector column.</summary>
     public Task CreateVectorIndexAsync(string vectorColumn, VectorIndexOptions? options = null, CancellationToken cancellationToken = default)
@@ -324,12 +324,14 @@ public abstract class LanceRepository<T, TKey>
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name} {{ Table = {TableName}, Connection = {Connection} }}";
 
-    private EmbeddingBinding<T> BindingOf(Expression<Func<T, string>> property)
+    private EmbeddingBinding<T> BindingOf(Expression<Func<T, string>> property, string purpose = "searched by text")
     {
         ArgumentNullException.ThrowIfNull(property);
-        var name = property.Body is MemberExpression member ? member.Member.Name : throw new ArgumentException($"'{property}' is not a property access.", nameof(property));
+        var name = property.Body is MemberExpression { Expression: ParameterExpression parameter } member && parameter == property.Parameters[0]
+            ? member.Member.Name
+            : throw new ArgumentException($"'{property}' is not a plain property access such as x => x.Body; pass the [Embed] property itself.", nameof(property));
         return Map.Embeddings.FirstOrDefault(b => b.SourcePropertyName == name)
-            ?? throw new ArgumentException($"Property '{name}' of {typeof(T).Name} has no [Embed] attribute; only embedded properties can be searched by text.", nameof(property));
+            ?? throw new ArgumentException($"Property '{name}' of {typeof(T).Name} has no [Embed] attribute; only embedded properties can be {purpose}.", nameof(property));
     }
 
     private Task EnsureValidatedAsync(CancellationToken cancellationToken)

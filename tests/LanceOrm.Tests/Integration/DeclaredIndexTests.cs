@@ -33,6 +33,17 @@ public sealed class DeclaredIndexTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_vector_index_on_a_property_without_embed_is_refused_naming_what_to_pass_instead()
+    {
+        using var db = await fixture.ConnectAsync();
+        var notes = db.Notes();
+
+        var error = Assert.Throws<ArgumentException>(() => { _ = notes.CreateVectorIndexAsync(x => x.Title, cancellationToken: Ct); });
+
+        Assert.Contains("Property 'Title' of Note has no [Embed] attribute; only embedded properties can be indexed by their vector column", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_call_creates_every_declared_index_and_full_text_and_hybrid_search_answer_after_it()
     {
         var (db, docs) = await SeededAsync();
