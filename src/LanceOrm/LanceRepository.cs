@@ -126,7 +126,7 @@ public abstract class LanceRepository<T, TKey>
     public Task<WriteResult> AddAsync(IAsyncEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(rows, upsert: false, progress, cancellationToken);
+        return WriteAsync(rows, upsert: false, rowsChecked: false, progress, cancellationToken);
     }
 
     /// <summary>Inserts or replaces rows by key (<c>merge_insert</c> on the key column; idempotent), in batches.</summary>
@@ -144,7 +144,7 @@ public abstract class LanceRepository<T, TKey>
     public Task<WriteResult> UpsertAsync(IAsyncEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(rows, upsert: true, progress, cancellationToken);
+        return WriteAsync(rows, upsert: true, rowsChecked: false, progress, cancellationToken);
     }
 
     /// <summary>The row with that key, or <c>null</c>.</summary>
@@ -358,20 +358,21 @@ public abstract class LanceRepository<T, TKey>
 
     private Task<WriteResult> WriteAsync(IEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
-        if (rows is ICollection<T> or IReadOnlyCollection<T>)
+        var inMemory = rows is ICollection<T> or IReadOnlyCollection<T>;
+        if (inMemory)
         {
             // In memory already: every row is checked before the first batch is sent.
             RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
         }
 
-        return WriteAsync(ToAsync(rows), upsert, progress, cancellationToken);
+        return WriteAsync(ToAsync(rows), upsert, inMemory, progress, cancellationToken);
     }
 
-    private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
         var target = new WriteTarget<T>(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth, Connection.Logger);
-        return await WritePipeline<T>.RunAsync(target, rows, upsert, progress, cancellationToken).ConfigureAwait(false);
+        return await WritePipeline<T>.RunAsync(target, rows, upsert, rowsChecked, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)

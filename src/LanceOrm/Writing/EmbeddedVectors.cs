@@ -17,26 +17,16 @@ internal sealed class EmbeddedVectors : IDisposable
     /// <summary>The vectors, one row-major buffer per embedding (what <c>ToRecordBatch</c> takes).</summary>
     public IReadOnlyList<ReadOnlyMemory<float>> Vectors => _vectors;
 
-    /// <summary>Vectors (over all embeddings of the batch) computed by the model in this call.</summary>
-    public int Computed { get; private set; }
-
-    /// <summary>Vectors taken from the embedding cache.</summary>
-    public int FromCache { get; private set; }
-
-    /// <summary>Vectors the rows carried (kept as given).</summary>
-    public int Supplied { get; private set; }
-
-    /// <summary>Texts the model cut to its maximum input length.</summary>
-    public int Truncated { get; private set; }
+    /// <summary>Where the batch's vectors (over all its embeddings) came from, and the texts truncated.</summary>
+    public VectorCounts Counts { get; private set; }
 
     /// <summary>Adds what one embedding of the batch did: <paramref name="supplied"/> vectors kept, <paramref name="counts"/> for the others.</summary>
-    public void Count(int supplied, Embeddings.EmbeddingCounts counts)
-    {
-        Supplied += supplied;
-        Computed += counts.Computed;
-        FromCache += counts.Cached;
-        Truncated += counts.Truncated;
-    }
+    public void Count(int supplied, Embeddings.EmbeddingCounts counts) =>
+        Counts = new VectorCounts(
+            Counts.Computed + counts.Computed,
+            Counts.FromCache + counts.Cached,
+            Counts.Supplied + supplied,
+            Counts.Truncated + counts.Truncated);
 
     public float[] Rent(int embedding, int length)
     {

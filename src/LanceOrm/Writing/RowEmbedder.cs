@@ -14,6 +14,7 @@ internal static class RowEmbedder
     /// The vectors of every embedding of a batch, in pooled buffers (return them with <see cref="EmbeddedVectors.Dispose"/>
     /// once the record batch is built: the generated mapper copies them into Arrow buffers).
     /// Texts go through <see cref="EmbeddingFunction.EmbedAsync"/>, so cached texts are looked up before any inference.
+    /// The rows were checked by <see cref="RowValidator{T}.CheckRow"/> (a carried vector has the column's dimension).
     /// </summary>
     public static async Task<EmbeddedVectors> EmbedAsync<T>(
         ILanceEntityMap<T> map, EmbeddingRegistry registry, IReadOnlyList<T> rows, CancellationToken cancellationToken)
@@ -31,11 +32,6 @@ internal static class RowEmbedder
                 {
                     if (binding.CurrentVector(rows[i]) is { } existing)
                     {
-                        if (existing.Length != dims)
-                        {
-                            throw new ArgumentException($"Row with key '{map.GetKey(rows[i])}' carries a {existing.Length}-dimension vector for column '{binding.VectorColumn}'; {dims} are required.", nameof(rows));
-                        }
-
                         existing.Span.CopyTo(buffer.AsSpan(i * dims, dims));
                     }
                     else

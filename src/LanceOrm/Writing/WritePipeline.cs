@@ -28,6 +28,7 @@ internal sealed class WritePipeline<T>
     private readonly WriteTarget<T> _target;
     private readonly bool _upsert;
     private readonly IProgress<WriteProgress>? _progress;
+    private readonly bool _rowsChecked;
     private readonly int _batchSize;
     private readonly int _depth;
     private readonly WriteFailure _failure = new();
@@ -35,18 +36,25 @@ internal sealed class WritePipeline<T>
     private long _truncated;
     private int _batches;
 
-    private WritePipeline(WriteTarget<T> target, bool upsert, IProgress<WriteProgress>? progress)
+    private WritePipeline(WriteTarget<T> target, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress)
     {
         _target = target;
         _upsert = upsert;
+        _rowsChecked = rowsChecked;
         _progress = progress;
         _batchSize = target.BatchSize;
         _depth = target.Depth;
         _bodies = new IpcBodyPool(_depth + 2);
     }
 
-    public static Task<WriteResult> RunAsync(WriteTarget<T> target, IAsyncEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken) =>
-        new WritePipeline<T>(target, upsert, progress).RunAsync(rows, cancellationToken);
+    /// <param name="target">The table, mapping, embeddings and sizes.</param>
+    /// <param name="rows">The rows, in source order.</param>
+    /// <param name="upsert">Replace rows with existing keys (else leave them).</param>
+    /// <param name="rowsChecked">The rows were all checked before the call (<see cref="RowValidator{T}.CheckCollection"/>), so batches are not checked again.</param>
+    /// <param name="progress">Told after each acknowledged batch.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    public static Task<WriteResult> RunAsync(WriteTarget<T> target, IAsyncEnumerable<T> rows, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken) =>
+        new WritePipeline<T>(target, upsert, rowsChecked, progress).RunAsync(rows, cancellationToken);
 
     private string Table => _target.Table.Name;
 
@@ -92,11 +100,6 @@ internal sealed class WritePipeline<T>
         {
             await foreach (var row in rows.WithCancellation(stop).ConfigureAwait(false))
             {
-                if (row is null)
-                {
-                    throw new InvalidRowException(read, null, "the row is null.");
-                }
-
                 chunk.Add(row);
                 read++;
                 if (chunk.Count == _batchSize)
@@ -136,17 +139,21 @@ internal sealed class WritePipeline<T>
             await foreach (var chunk in input.ReadAllAsync(stop).ConfigureAwait(false))
             {
                 index = chunk.Index;
-                validator.ForgetKeys();
-                for (var i = 0; i < chunk.Rows.Count; i++)
+                if (!_rowsChecked)
                 {
-                    validator.CheckRow(chunk.Rows[i], chunk.Offset + i);
+                    // A streaming source: each batch is checked as it comes (keys unique within the batch).
+                    validator.ForgetKeys();
+                    for (var i = 0; i < chunk.Rows.Count; i++)
+                    {
+                        validator.CheckRow(chunk.Rows[i], chunk.Offset + i);
+                    }
                 }
 
                 var started = Stopwatch.GetTimestamp();
                 using var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, stop).ConfigureAwait(false);
                 var embedded = Stopwatch.GetTimestamp();
                 LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEmbed, Table, Stopwatch.GetElapsedTime(started, embedded));
-                Interlocked.Add(ref _truncated, vectors.Truncated);
+                Interlocked.Add(ref _truncated, vectors.Counts.Truncated);
 
                 var body = _bodies.Rent();
                 try
@@ -160,7 +167,7 @@ internal sealed class WritePipeline<T>
                     }
 
                     LanceOrmTelemetry.RecordWriteBody(Table, body.Length);
-                    await output.WriteAsync(new PreparedBatch(chunk.Index, chunk.Rows.Count, new VectorCounts(vectors.Computed, vectors.FromCache, vectors.Supplied, vectors.Truncated), body), stop).ConfigureAwait(false);
+                    await output.WriteAsync(new PreparedBatch(chunk.Index, chunk.Rows.Count, vectors.Counts, body), stop).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -247,8 +254,6 @@ internal sealed class WritePipeline<T>
 
     /// <summary>Batch number <paramref name="Index"/>, whose first row is at source position <paramref name="Offset"/>.</summary>
     private sealed record Chunk(long Index, long Offset, List<T> Rows);
-
-    private readonly record struct VectorCounts(int Computed, int FromCache, int Supplied, int Truncated);
 
     private sealed record PreparedBatch(long Index, int Rows, VectorCounts Vectors, MemoryStream Body);
 }
