@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LanceOrm.Embeddings;
 
 namespace LanceOrm.Testing;
 
@@ -23,21 +24,7 @@ internal static class EmulatorCache
     public static IReadOnlyList<EmulatorSource> EmbeddedSources => Embedded.Value;
 
     /// <summary>The default cache root: <c>$XDG_CACHE_HOME/lanceorm/emulator</c>, else <c>~/.cache/lanceorm/emulator</c> (LocalApplicationData on Windows).</summary>
-    public static string DefaultRoot(Func<string, string?> environment)
-    {
-        if (environment("XDG_CACHE_HOME") is { Length: > 0 } xdg)
-        {
-            return Path.Combine(xdg, "lanceorm", "emulator");
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "lanceorm", "emulator");
-        }
-
-        var home = environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(home, ".cache", "lanceorm", "emulator");
-    }
+    public static string DefaultRoot(Func<string, string?> environment) => CacheFolders.Of("emulator", environment);
 
     /// <summary>The folder name for a set of sources: the first 16 hex digits of a SHA-256 over their paths and contents.</summary>
     public static string Key(IReadOnlyList<EmulatorSource> sources)

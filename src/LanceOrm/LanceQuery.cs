@@ -93,16 +93,8 @@ public sealed class LanceQuery<T>
     public LanceQuery<T> FastSearch() => With(_state with { FastSearch = true });
 
     /// <summary>Runs the query and buffers every hit.</summary>
-    public async Task<IReadOnlyList<SearchHit<T>>> ToListAsync(CancellationToken cancellationToken = default)
-    {
-        var hits = new List<SearchHit<T>>();
-        await foreach (var hit in AsAsyncEnumerable(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(hit);
-        }
-
-        return hits;
-    }
+    public async Task<IReadOnlyList<SearchHit<T>>> ToListAsync(CancellationToken cancellationToken = default) =>
+        await AsAsyncEnumerable().ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Runs the query and streams the hits as the response arrives: each Arrow record batch is read off the network
@@ -202,7 +194,7 @@ public sealed class LanceQuery<T>
             ? JsonSerializer.SerializeToElement(new StructuredFullTextQuery(new FullTextQueryNode(new MatchQuery(text, columns[0]))), ProtocolJsonContext.Default.StructuredFullTextQuery)
             : JsonSerializer.SerializeToElement(new LegacyFullTextQuery(columns, text), ProtocolJsonContext.Default.LegacyFullTextQuery);
 
-    private async IAsyncEnumerable<SearchHit<T>> RunAsync(QueryRequest body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SearchHit<T>> RunAsync(QueryRequest body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var batch in _source.Table.QueryAsync(body, cancellationToken).ConfigureAwait(false))
         {
@@ -230,20 +222,9 @@ public sealed class LanceQuery<T>
     {
         // Two requests with the same k and with_row_id, as the official client; offset applies after fusion.
         var k = (_state.Limit ?? 10) + (_state.Offset ?? 0);
-        var vectorHits = await CollectAsync(Body(vector, null, true, k, null), cancellationToken).ConfigureAwait(false);
-        var textHits = await CollectAsync(Body(null, _state.FullTextQuery, true, k, null), cancellationToken).ConfigureAwait(false);
+        var vectorHits = await RunAsync(Body(vector, null, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var textHits = await RunAsync(Body(null, _state.FullTextQuery, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ReciprocalRankFusion.Fuse(vectorHits, textHits, _state.Limit ?? 10, _state.Offset ?? 0);
-    }
-
-    private async Task<List<SearchHit<T>>> CollectAsync(QueryRequest body, CancellationToken cancellationToken)
-    {
-        var hits = new List<SearchHit<T>>();
-        await foreach (var hit in RunAsync(body, cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(hit);
-        }
-
-        return hits;
     }
 
     /// <inheritdoc />

@@ -54,16 +54,8 @@ public sealed class LanceQuery<T, TResult>
     public LanceQuery<T, TResult> FastSearch() => With(_query.FastSearch());
 
     /// <summary>Runs the query and buffers every hit.</summary>
-    public async Task<IReadOnlyList<SearchHit<TResult>>> ToListAsync(CancellationToken cancellationToken = default)
-    {
-        var hits = new List<SearchHit<TResult>>();
-        await foreach (var hit in AsAsyncEnumerable(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(hit);
-        }
-
-        return hits;
-    }
+    public async Task<IReadOnlyList<SearchHit<TResult>>> ToListAsync(CancellationToken cancellationToken = default) =>
+        await AsAsyncEnumerable().ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs the query and streams the hits as the response arrives, batch by batch.</summary>
     public async IAsyncEnumerable<SearchHit<TResult>> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)

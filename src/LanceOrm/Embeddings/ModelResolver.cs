@@ -170,26 +170,8 @@ internal sealed class ModelResolver
         return found;
     }
 
-    private string CacheRoot()
-    {
-        if (!string.IsNullOrWhiteSpace(_options.CacheDirectory))
-        {
-            return _options.CacheDirectory;
-        }
-
-        if (_environment("XDG_CACHE_HOME") is { Length: > 0 } xdg)
-        {
-            return Path.Combine(xdg, "lanceorm", "models");
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "lanceorm", "models");
-        }
-
-        var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(home, ".cache", "lanceorm", "models");
-    }
+    private string CacheRoot() =>
+        string.IsNullOrWhiteSpace(_options.CacheDirectory) ? CacheFolders.Of("models", _environment) : _options.CacheDirectory;
 
     private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient { Timeout = TimeSpan.FromMinutes(30) });
 }

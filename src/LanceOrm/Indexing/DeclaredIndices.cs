@@ -10,10 +10,9 @@ namespace LanceOrm.Indexing;
 /// </summary>
 internal static class DeclaredIndices
 {
-    /// <summary>The names of the indices created by this call (empty when every declared index was there).</summary>
+    /// <summary>The names of the indices created by this call (empty when every declared index was there); <paramref name="timeout"/> was checked by the caller.</summary>
     public static async Task<IReadOnlyList<string>> CreateMissingAsync(RemoteTable table, IReadOnlyList<LanceIndexDeclaration> declared, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        IndexWaiter.ValidateTimeout(timeout, nameof(timeout));
         if (declared.Count == 0)
         {
             return [];
