@@ -16,6 +16,8 @@ describe('conformance: query', () => {
     await ctx.both(async (db) => {
       const t = await db.createTable('docs', sampleRows(256), { schema: articleSchema() });
       await t.createIndex('text', { config: Index.fts() });
+      // A nullable column with nulls in it, for order_by's nulls_first.
+      await db.createTable('sparse', sampleRows(24).map((r) => ({ ...r, score: r.id % 5 === 0 ? null : r.score })), { schema: articleSchema() });
     });
   });
 
@@ -32,6 +34,36 @@ describe('conformance: query', () => {
   test('plain scan with limit and offset', async () => {
     const r = await same((t) => t.query().limit(4).offset(10).select(['id']));
     assert.deepEqual(r.rows.map((x) => x.id), [10, 11, 12, 13]);
+  });
+
+  test('plain filtered scan ordered by a string column ascending, with limit and offset (order_by)', async () => {
+    const r = await same((t) => t.query().where('id < 40').orderBy({ columnName: 'text' }).limit(5).offset(3).select(['id', 'text']));
+    const texts = r.rows.map((x) => x.text);
+    assert.equal(texts.length, 5);
+    assert.deepEqual(texts, [...texts].sort());
+  });
+
+  test('plain scan ordered descending', async () => {
+    const r = await same((t) => t.query().orderBy({ columnName: 'id', ascending: false }).limit(4).select(['id']));
+    assert.deepEqual(r.rows.map((x) => x.id), [255, 254, 253, 252]);
+  });
+
+  test('plain scan ordered by two columns (string descending, then int ascending)', async () => {
+    const r = await same((t) => t.query().where('id < 16').orderBy([{ columnName: 'category', ascending: false }, { columnName: 'id' }]).select(['id', 'category']));
+    assert.deepEqual(r.rows.slice(0, 5), [
+      { id: 2, category: 'gamma' }, { id: 6, category: 'gamma' }, { id: 10, category: 'gamma' }, { id: 14, category: 'gamma' },
+      { id: 3, category: 'delta' },
+    ]);
+  });
+
+  test('plain scan ordered over a nullable column, nulls first and nulls last', async () => {
+    const sparse = (fn) => ctx.same(async (db) => plainTable(await fn(await db.openTable('sparse')).toArrow()));
+    const first = await sparse((t) => t.query().orderBy([{ columnName: 'score', nullsFirst: true }, { columnName: 'id' }]).select(['id', 'score']));
+    assert.deepEqual(first.rows.slice(0, 5).map((x) => x.id), [0, 5, 10, 15, 20]);
+    assert.ok(first.rows.slice(0, 5).every((x) => x.score === null));
+    const last = await sparse((t) => t.query().orderBy([{ columnName: 'score', ascending: false, nullsFirst: false }, { columnName: 'id' }]).select(['id', 'score']));
+    assert.deepEqual(last.rows.slice(-5).map((x) => x.id), [0, 5, 10, 15, 20]);
+    assert.equal(last.rows[0].score, 9);
   });
 
   test('vector search with k and a prefilter (default)', async () => {

@@ -84,6 +84,24 @@ describe('errors', () => {
     await stillServing();
   });
 
+  test('a malformed order_by gets 400 naming what is wrong; an unknown column gets the engine message', async () => {
+    const cases = [
+      ['"id"', /"order_by" must be an array/],
+      [[5], /order_by\[0\] must be an object/],
+      [[{ ascending: true }], /missing required field "order_by\[0\]\.column_name"/],
+      [[{ column_name: 'id' }, { column_name: 7 }], /"order_by\[1\]\.column_name" must be a string/],
+      [[{ column_name: 'id', ascending: 'no' }], /"order_by\[0\]\.ascending" must be a boolean/],
+      [[{ column_name: 'id', nulls_first: 1 }], /"order_by\[0\]\.nulls_first" must be a boolean/],
+    ];
+    for (const [orderBy, pattern] of cases) {
+      const r = await raw(emu.url, '/v1/table/vecs/query/', { apiKey: SECRET, body: { vector: [], k: 5, order_by: orderBy } });
+      assert.equal(r.status, 400, `${JSON.stringify(orderBy)}: ${r.text}`);
+      assert.match(r.text, pattern);
+    }
+    await assert.rejects(() => table.query().orderBy({ columnName: 'no_such_col' }).toArray(), (err) => /400/.test(err.message) && /no_such_col/.test(err.message));
+    await stillServing();
+  });
+
   test('a wrong vector length gets 400 (query and insert)', async () => {
     await assert.rejects(() => table.vectorSearch([1, 2, 3]).limit(1).toArray(), /400/);
     const r = await raw(emu.url, '/v1/table/vecs/insert/', { apiKey: SECRET, body: vectorStream([{ id: 9, vector: [1, 2, 3] }], 3) });

@@ -1,4 +1,4 @@
-// Reads: query (vector search, plain filtered scan, legacy full-text search) and count_rows
+// Reads: query (vector search, plain filtered scan with order_by, legacy full-text search) and count_rows
 // (protocol §5.3, §5.4). Query answers are Arrow IPC files, sent batch by batch as the engine produces them.
 import { badRequest } from '../errors.mjs';
 import { json, arrowFile, arrowFileStream, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
@@ -73,6 +73,21 @@ function applyFullText(q, fts) {
   return q.fullTextSearch(fts.query, columns && columns.length > 0 ? { columns } : undefined);
 }
 
+/**
+ * The protocol's `order_by` list, `[{"column_name", "ascending", "nulls_first"}]`, as the engine's
+ * ColumnOrdering list. An omitted `ascending` / `nulls_first` takes the engine's default (true / false).
+ */
+function orderings(orderBy) {
+  if (!Array.isArray(orderBy)) throw badRequest('"order_by" must be an array of {"column_name", "ascending", "nulls_first"} objects');
+  return orderBy.map((o, i) => {
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) throw badRequest(`order_by[${i}] must be an object`);
+    const columnName = expectType(o.column_name, 'string', `order_by[${i}].column_name`);
+    const ascending = expectType(o.ascending, 'boolean', `order_by[${i}].ascending`, true) ?? true;
+    const nullsFirst = expectType(o.nulls_first, 'boolean', `order_by[${i}].nulls_first`, true) ?? false;
+    return { columnName, ascending, nullsFirst };
+  });
+}
+
 /** Builds the engine query for a protocol query body. */
 export function buildQuery(table, body) {
   const vectors = queryVectors(body.vector);
@@ -103,6 +118,7 @@ export function buildQuery(table, body) {
       throw badRequest('"columns" must be a list of names or an {alias: expression} object');
     }
   }
+  if (body.order_by !== undefined && body.order_by !== null) q = q.orderBy(orderings(body.order_by));
   if (body.with_row_id === true) q = q.withRowId();
   if (body.fast_search === true) q = q.fastSearch();
   return q;
