@@ -158,6 +158,16 @@ public sealed class LanceQuery<T>
 
     internal LanceQuery<T> WithFullText(string text, string[] columns) => With(_state with { FullTextQuery = text, FullTextColumns = columns });
 
+    /// <summary>Fetches only these columns (the rest of each entity keeps its default).</summary>
+    internal LanceQuery<T> WithColumns(string[] columns) => With(_state with { Columns = columns });
+
+    /// <summary>Sorts a plain scan on the server (<c>order_by</c>), nulls where C#'s comparers put them: first ascending, last descending.</summary>
+    internal LanceQuery<T> OrderBy(IReadOnlyList<(string Column, bool Ascending)> orderings) =>
+        With(_state with { OrderBy = orderings.Select(o => new ColumnOrdering(o.Column, o.Ascending, NullsFirst: o.Ascending)).ToArray() });
+
+    /// <summary>Keeps vector hits whose distance is in [<paramref name="lower"/>, <paramref name="upper"/>) (<c>lower_bound</c>/<c>upper_bound</c>).</summary>
+    internal LanceQuery<T> DistanceRange(float? lower, float? upper) => With(_state with { LowerBound = lower, UpperBound = upper });
+
     private LanceQuery<T> With(QueryState state) => new(_source, state);
 
     private QueryRequest Body(float[]? vector, string? fullText, bool withRowId, int? limit, int? offset)
@@ -175,6 +185,8 @@ public sealed class LanceQuery<T>
                 RefineFactor = _state.RefineFactor,
                 DistanceType = _state.Distance is { } distance ? Wire.Name(distance) : null,
                 VectorColumn = _state.VectorColumn,
+                LowerBound = _state.LowerBound,
+                UpperBound = _state.UpperBound,
             };
         return query with
         {
@@ -183,6 +195,7 @@ public sealed class LanceQuery<T>
             Offset = offset,
             Filter = _state.Filter,
             Columns = _state.Columns,
+            OrderBy = _state.OrderBy,
             WithRowId = withRowId ? true : null,
             FastSearch = _state.FastSearch ? true : null,
         };
@@ -248,5 +261,8 @@ public sealed class LanceQuery<T>
         public string? VectorColumn { get; init; }
         public string? FullTextQuery { get; init; }
         public string[]? FullTextColumns { get; init; }
+        public ColumnOrdering[]? OrderBy { get; init; }
+        public float? LowerBound { get; init; }
+        public float? UpperBound { get; init; }
     }
 }

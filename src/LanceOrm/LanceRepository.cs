@@ -53,6 +53,12 @@ public abstract class LanceRepository<T, TKey>
     /// <summary>The table name.</summary>
     public string TableName => Map.TableName;
 
+    /// <summary>The table client (for the VectorData connector).</summary>
+    internal RemoteTable Table => _table;
+
+    /// <summary>What this repository's queries run against (for the VectorData connector).</summary>
+    internal QuerySource<T> Source => _source;
+
     /// <summary>
     /// Creates the table from the generated schema (a schema-only Arrow stream, embedding metadata included).
     /// Not retried, as the official client.
@@ -334,7 +340,8 @@ public abstract class LanceRepository<T, TKey>
             ?? throw new ArgumentException($"Property '{name}' of {typeof(T).Name} has no [Embed] attribute; only embedded properties can be {purpose}.", nameof(property));
     }
 
-    private Task EnsureValidatedAsync(CancellationToken cancellationToken)
+    /// <summary>Compares the server's schema with the mapping once (again after a failure).</summary>
+    internal Task EnsureValidatedAsync(CancellationToken cancellationToken)
     {
         var current = _validation;
         return current is { IsCompletedSuccessfully: true } ? current : OpenAsync(cancellationToken);

@@ -48,6 +48,15 @@ public sealed class EmbeddingFunction
     public EmbeddingCache Cache { get; }
 
     /// <summary>
+    /// This function as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> that goes through its cache (for
+    /// Microsoft.Extensions.VectorData and any other consumer of the abstraction). Its
+    /// <see cref="IEmbeddingGenerator.GetService"/> answers <see cref="EmbeddingFunction"/> with this function, so a
+    /// LanceDB table written through it can carry the <c>embedding_functions</c> metadata the official clients read.
+    /// Disposing it leaves the function (and the registry that owns it) alone.
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>> AsEmbeddingGenerator() => new FunctionEmbeddingGenerator(this);
+
+    /// <summary>
     /// Embeds <paramref name="texts"/> into <paramref name="destination"/> (row-major, <c>texts.Count * Dimensions</c> floats).
     /// Cached texts are copied, the others are computed in one call to the generator (each distinct text once) and cached.
     /// </summary>

@@ -41,6 +41,9 @@ internal record QueryRequest
     public IReadOnlyList<double> Vector { get; init; } = [];
 
     /// <summary>A <see cref="LegacyFullTextQuery"/> or a <see cref="StructuredFullTextQuery"/>, serialized.</summary>
+    [JsonPropertyName("order_by")]
+    public IReadOnlyList<ColumnOrdering>? OrderBy { get; init; }
+
     [JsonPropertyName("full_text_query")]
     public JsonElement? FullTextQuery { get; init; }
 
@@ -82,6 +85,12 @@ internal sealed record VectorQueryRequest : QueryRequest
     [JsonPropertyName("vector_column")]
     public string? VectorColumn { get; init; }
 }
+
+/// <summary>One <c>order_by</c> entry of a query: a column, its direction, and where nulls go.</summary>
+internal sealed record ColumnOrdering(
+    [property: JsonPropertyName("column_name")] string ColumnName,
+    [property: JsonPropertyName("ascending")] bool Ascending,
+    [property: JsonPropertyName("nulls_first")] bool NullsFirst);
 
 /// <summary>The full-text query of servers before 0.3.0: <c>{"columns": [...], "query": "text"}</c>.</summary>
 internal sealed record LegacyFullTextQuery(

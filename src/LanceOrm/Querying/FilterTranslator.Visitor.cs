@@ -224,6 +224,18 @@ internal sealed partial class FilterTranslator<T>
                 throw new NotSupportedException($"'{e}' is not a mapped column of {typeof(T).Name} (ignored or unknown property).");
             }
 
+            // A dynamic record (Dictionary<string, object?>): r["Name"], by property name.
+            if (e is MethodCallExpression { Method.Name: "get_Item", Object: { } record, Arguments: [var key] } indexer && record == parameter && typeof(T) == typeof(Dictionary<string, object?>))
+            {
+                var name = References(key) ? null : Evaluate(key) as string;
+                if (name is not null && translator.TryGetColumn(name, out column))
+                {
+                    return true;
+                }
+
+                throw new NotSupportedException($"'{indexer}' does not name a property of the record definition.");
+            }
+
             column = null!;
             return false;
         }

@@ -1,0 +1,1 @@
+namespace LanceOrm.VectorData; internal static class Placeholder {}
