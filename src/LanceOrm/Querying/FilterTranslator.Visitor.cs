@@ -40,7 +40,10 @@ internal sealed partial class FilterTranslator<T>
                 case ExpressionType.Call:
                     return Call((MethodCallExpression)e);
                 case ExpressionType.Convert when e.Type == typeof(bool):
-                    return Predicate(((UnaryExpression)e).Operand);
+                    // (bool)r["Flag"] of a dynamic record is the column itself; any other conversion to bool is its operand.
+                    return TryColumn(e, out var converted) && converted.Kind == LanceValueKind.Boolean
+                        ? new SqlPredicate($"{SqlLiteral.Column(converted.ColumnName)} = TRUE", converted.IsNullable)
+                        : Predicate(((UnaryExpression)e).Operand);
                 case ExpressionType.Constant:
                     return SqlPredicate.Constant(Equals(((ConstantExpression)e).Value, true));
             }
