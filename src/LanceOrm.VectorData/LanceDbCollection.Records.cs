@@ -103,7 +103,11 @@ public partial class LanceDbCollection<TKey, TRecord>
 
         try
         {
-            await RunAsync("Upsert", () => _repository.UpsertAsync(list, null, cancellationToken)).ConfigureAwait(false);
+            await RunAsync("Upsert", async () =>
+            {
+                await _repository.UpsertAsync(list, null, cancellationToken).ConfigureAwait(false);
+                await BuildVectorIndicesAsync(cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using LanceOrm.VectorData.Mapping;
 using LanceOrm.VectorData.Model;
+using LanceOrm.Indexing;
 using Microsoft.Extensions.VectorData;
 using Microsoft.Extensions.VectorData.ProviderServices;
 
@@ -17,8 +18,9 @@ namespace LanceOrm.VectorData;
 /// Data: see <c>LanceDbVectorStore</c>'s remarks. Vectors: <c>ReadOnlyMemory&lt;float&gt;</c>, <c>Embedding&lt;float&gt;</c>,
 /// <c>float[]</c>, or any input an embedding generator takes (for example <see cref="string"/>). Distance functions:
 /// Euclidean squared (default, LanceDB's <c>l2</c>), Euclidean, cosine distance and similarity, dot product and negative
-/// dot product similarity. Index kind: <see cref="IndexKind.Flat"/> (exact search). Full-text-indexed data properties get
-/// a full-text index when the collection is created (keyword hybrid search).
+/// dot product similarity. Index kinds: <see cref="IndexKind.Flat"/> (exact search, the default), <see cref="IndexKind.Hnsw"/>
+/// (LanceDB's IVF_HNSW_SQ) and <see cref="IndexKind.IvfFlat"/> (IVF_FLAT), built once the table holds 256 rows. Full-text-indexed
+/// data properties get a full-text index when the collection is created (keyword hybrid search).
 /// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TRecord">The record type.</typeparam>
@@ -90,16 +92,17 @@ public partial class LanceDbCollection<TKey, TRecord> : VectorStoreCollection<TK
     /// <remarks>
     /// Creates the table from the record's schema if it does not exist (an existing table must have the same columns:
     /// <see cref="SchemaMismatchException"/> otherwise, wrapped), then the full-text indices of full-text-indexed
-    /// properties that are missing. A collection over a LanceOrm repository (<c>AsVectorStoreCollection</c>) creates the
+    /// properties that are missing. Vector indices (<see cref="IndexKind.Hnsw"/>, <see cref="IndexKind.IvfFlat"/>) are
+    /// trained on data, so they are requested by the first upsert after which the table holds 256 rows. A collection over a LanceOrm repository (<c>AsVectorStoreCollection</c>) creates the
     /// table only: its declared indices are created by the repository's <c>CreateDeclaredIndicesAsync</c> once data is loaded.
     /// </remarks>
     public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default) =>
         RunAsync("EnsureCollectionExists", async () =>
         {
             await _repository.CreateTableAsync(CreateMode.ExistOk, cancellationToken).ConfigureAwait(false);
-            if (_indicesOnCreate && _repository.Map.Indices.Count > 0)
+            if (_indicesOnCreate)
             {
-                await _repository.CreateDeclaredIndicesAsync(null, cancellationToken).ConfigureAwait(false);
+                await CreateTextIndicesAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return true;

@@ -165,6 +165,9 @@ public sealed class LanceQuery<T>
     internal LanceQuery<T> OrderBy(IReadOnlyList<(string Column, bool Ascending)> orderings) =>
         With(_state with { OrderBy = orderings.Select(o => new ColumnOrdering(o.Column, o.Ascending, NullsFirst: o.Ascending)).ToArray() });
 
+    /// <summary>How many hits each side of a hybrid search fetches before fusion (default: limit + offset, as the official client).</summary>
+    internal LanceQuery<T> HybridCandidates(int k) => With(_state with { HybridCandidates = k });
+
     /// <summary>Keeps vector hits whose distance is in [<paramref name="lower"/>, <paramref name="upper"/>) (<c>lower_bound</c>/<c>upper_bound</c>).</summary>
     internal LanceQuery<T> DistanceRange(float? lower, float? upper) => With(_state with { LowerBound = lower, UpperBound = upper });
 
@@ -234,7 +237,7 @@ public sealed class LanceQuery<T>
     private async Task<IReadOnlyList<SearchHit<T>>> HybridAsync(float[] vector, CancellationToken cancellationToken)
     {
         // Two requests with the same k and with_row_id, as the official client; offset applies after fusion.
-        var k = (_state.Limit ?? 10) + (_state.Offset ?? 0);
+        var k = Math.Max(_state.HybridCandidates ?? 0, (_state.Limit ?? 10) + (_state.Offset ?? 0));
         var vectorHits = await RunAsync(Body(vector, null, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var textHits = await RunAsync(Body(null, _state.FullTextQuery, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ReciprocalRankFusion.Fuse(vectorHits, textHits, _state.Limit ?? 10, _state.Offset ?? 0);
@@ -264,5 +267,6 @@ public sealed class LanceQuery<T>
         public ColumnOrdering[]? OrderBy { get; init; }
         public float? LowerBound { get; init; }
         public float? UpperBound { get; init; }
+        public int? HybridCandidates { get; init; }
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using LanceOrm.Mapping;
 using LanceOrm.VectorData.Model;
+using LanceOrm.VectorData.Querying;
 using Microsoft.Extensions.VectorData.ProviderServices;
 
 namespace LanceOrm.VectorData.Mapping;
@@ -31,6 +32,9 @@ internal sealed class ModelRecordMap<TRecord> : ILanceEntityMap<TRecord>
         Indices = model.DataProperties
             .Where(p => p.IsFullTextIndexed)
             .Select(p => (LanceIndexDeclaration)new FullTextIndexDeclaration(p.ModelName, p.StorageName, p.StorageName + "_idx"))
+            .Concat(model.VectorProperties
+                .Where(v => VectorIndexKinds.For(v.IndexKind, v.ModelName) is not null)
+                .Select(v => new VectorIndexDeclaration(v.ModelName, v.StorageName, v.StorageName + "_idx", VectorIndexKinds.For(v.IndexKind, v.ModelName)!.Value, Distances.For(v.DistanceFunction, v.ModelName).Metric)))
             .ToArray();
     }
 

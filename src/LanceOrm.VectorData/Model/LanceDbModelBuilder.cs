@@ -53,12 +53,7 @@ internal sealed class LanceDbModelBuilder() : CollectionModelBuilder(BuildingOpt
         if (propertyModel is VectorPropertyModel vector)
         {
             _ = Distances.For(vector.DistanceFunction, vector.ModelName);
-            if (vector.IndexKind is not null && vector.IndexKind != IndexKind.Flat)
-            {
-                throw new NotSupportedException(
-                    $"Index kind '{vector.IndexKind}' of vector property '{vector.ModelName}' is not supported by the LanceDB connector: use IndexKind.Flat (exact search, the default). " +
-                    "LanceDB trains IVF indices on the rows a table holds, so they are created once data is loaded (LanceOrm's CreateVectorIndexAsync), not with the collection.");
-            }
+            _ = VectorIndexKinds.For(vector.IndexKind, vector.ModelName);
         }
     }
 

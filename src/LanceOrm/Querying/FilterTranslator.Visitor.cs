@@ -91,6 +91,11 @@ internal sealed partial class FilterTranslator<T>
                 return sql;
             }
 
+            if (method.Name == "Any" && TryAny(call, out var any))
+            {
+                return any;
+            }
+
             if (method is { Name: "Compare" or "CompareOrdinal", DeclaringType: var type } && type == typeof(string) && References(call))
             {
                 throw new NotSupportedException($"'{call}' orders strings: C# compares UTF-16 code units (or culture rules), LanceDB compares UTF-8 bytes, and the two disagree on supplementary characters. Filter with ==, !=, StartsWith, EndsWith or Contains.");
@@ -149,6 +154,45 @@ internal sealed partial class FilterTranslator<T>
             }
 
             return Comparison(Expression.Equal(left, Expression.Convert(right, left.Type)));
+        }
+
+        /// <summary>x.Tags.Any(t =&gt; values.Contains(t)) on a list column: <c>array_has_any</c>.</summary>
+        private bool TryAny(MethodCallExpression call, out SqlPredicate sql)
+        {
+            sql = default;
+            if (call.Method.DeclaringType != typeof(Enumerable) || call.Arguments is not [var source, LambdaExpression { Parameters: [var element], Body: MethodCallExpression contains } lambda]
+                || !TryColumn(source, out var column) || column.Kind != LanceValueKind.StringList || contains.Method.Name != "Contains")
+            {
+                return false;
+            }
+
+            var (values, item) = contains.Object is null ? (contains.Arguments[0], contains.Arguments[^1]) : (contains.Object, contains.Arguments[0]);
+            if (contains.Object is null && contains.Arguments.Count != 2 && !(contains.Arguments.Count == 3 && contains.Arguments[2] is ConstantExpression { Value: null }))
+            {
+                return false;
+            }
+
+            while (values is MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } implicitCall)
+            {
+                values = implicitCall.Arguments[0];
+            }
+
+            values = StripConvert(values);
+            if (StripConvert(item) != element || References(values) || new ParameterFinder(element).Finds(values))
+            {
+                throw new NotSupportedException($"'{lambda}' cannot be translated: only x.List.Any(v => values.Contains(v)) with values computed outside the entity is supported.");
+            }
+
+            var list = (Evaluate(values) as IEnumerable ?? throw Unsupported(call)).Cast<object?>().ToList();
+            if (list.Any(v => v is not string))
+            {
+                throw new NotSupportedException($"'{call}' looks for null or non-text values in a list of strings.");
+            }
+
+            sql = list.Count == 0
+                ? SqlPredicate.Constant(false)
+                : new SqlPredicate($"array_has_any({SqlLiteral.Column(column.ColumnName)}, make_array({string.Join(", ", list.Select(v => SqlLiteral.Quote((string)v!)))}))", column.IsNullable);
+            return true;
         }
 
         private bool TryContains(MethodCallExpression call, out SqlPredicate sql)
@@ -236,7 +280,8 @@ internal sealed partial class FilterTranslator<T>
                     return true;
                 }
 
-                throw new NotSupportedException($"'{indexer}' does not name a property of the record definition.");
+                // Microsoft.Extensions.VectorData's contract for a name that is not a property of the definition.
+                throw new InvalidOperationException($"Property name '{name ?? key.ToString()}' provided as part of the filter clause is not a valid property name.");
             }
 
             column = null!;
