@@ -1,1 +1,0 @@
-namespace LanceOrm.VectorData; internal static class Placeholder {}
