@@ -26,7 +26,8 @@ public partial class LanceDbCollection<TKey, TRecord>
     /// <inheritdoc />
     /// <remarks>
     /// A vector search and a full-text search (the keywords, space-separated, against the full-text-indexed property)
-    /// with the same filter, merged by reciprocal-rank fusion as LanceDB's clients do; the score is the fused relevance
+    /// with the same filter, each fetching four times the requested hits (at least 20), merged by reciprocal-rank fusion
+    /// as LanceDB's clients do; the score is the fused relevance
     /// (higher is better), and <see cref="HybridSearchOptions{TRecord}.ScoreThreshold"/> keeps hits whose fused relevance
     /// reaches it.
     /// </remarks>
@@ -79,6 +80,7 @@ public partial class LanceDbCollection<TKey, TRecord>
             .WithVectorSearch(null, null, (vector, target.Column))
             .DistanceType(target.Distance.Metric)
             .WithFullText(string.Join(' ', keywords), [textColumn])
+            .HybridCandidates(Math.Max(4 * (top + options.Skip), 20))
             .Limit(top);
         if (options.Skip > 0)
         {

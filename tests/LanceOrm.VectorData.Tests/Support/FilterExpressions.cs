@@ -37,7 +37,7 @@ public sealed class FilterExpressions(Random random)
 
     private Expression Leaf()
     {
-        switch (random.Next(12))
+        switch (random.Next(13))
         {
             case 0: return Compare(Property(nameof(FilterRecord.Int)), Expression.Constant(random.Next(-6, 7)));
             case 1: return Compare(Property(nameof(FilterRecord.NullableInt)), Expression.Constant(random.Next(5) == 0 ? null : (int?)random.Next(-6, 7), typeof(int?)));
@@ -74,6 +74,17 @@ public sealed class FilterExpressions(Random random)
                 {
                     var values = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(-6, 7)).ToArray();
                     return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Captured(values), Property(nameof(FilterRecord.Int)));
+                }
+
+            case 11:
+                {
+                    // x.Tags != null && x.Tags.Any(t => wanted.Contains(t))
+                    var wanted = new[] { "red", "blue", "it's", "none" }.Where(_ => random.Next(2) == 0).ToArray();
+                    var tags = Property(nameof(FilterRecord.Tags));
+                    var tag = Expression.Parameter(typeof(string), "t");
+                    var inWanted = Expression.Lambda<Func<string, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Captured(wanted), tag), tag);
+                    var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], tags, inWanted);
+                    return Expression.AndAlso(Expression.NotEqual(tags, Expression.Constant(null, typeof(string[]))), any);
                 }
 
             default:
