@@ -1,3 +1,4 @@
+using LanceOrm.Samples;
 using System.Diagnostics;
 using LanceOrm;
 using LanceOrm.Embeddings;
@@ -44,7 +45,7 @@ public static class QuickstartApp
         {
             var clock = Stopwatch.StartNew();
             var model = Task.Run(() => WarmUpAsync(registry, cancellationToken), cancellationToken);
-            var backend = Backend.StartAsync(cancellationToken);
+            var backend = Backend.StartAsync("quickstart", cancellationToken);
             try
             {
                 await Task.WhenAll(model, backend); // completes when both have; rethrows the model's failure first

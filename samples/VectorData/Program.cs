@@ -1,3 +1,4 @@
+using LanceOrm.Samples;
 using System.Diagnostics;
 using LanceOrm;
 using LanceOrm.Embeddings;
@@ -38,7 +39,7 @@ catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 
 static async Task RunAsync(CancellationToken ct)
 {
-    await using var backend = await Backend.StartAsync(ct);
+    await using var backend = await Backend.StartAsync("vectordata", ct);
     Console.WriteLine($"Server: {backend.Description}");
     using var connection = new LanceDbConnection(backend.Options);
 

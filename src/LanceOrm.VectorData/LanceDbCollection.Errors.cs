@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.VectorData;
 
 namespace LanceOrm.VectorData;
@@ -26,30 +25,6 @@ public partial class LanceDbCollection<TKey, TRecord>
         });
 
     /// <summary>Enumerates <paramref name="source"/>, reporting store failures as <see cref="RunAsync{T}"/> does.</summary>
-    private async IAsyncEnumerable<T> WrapAsync<T>(IAsyncEnumerable<T> source, string operation, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var enumerator = source.GetAsyncEnumerator(cancellationToken);
-        await using (enumerator.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                T item;
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-
-                    item = enumerator.Current;
-                }
-                catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
-                {
-                    throw StoreErrors.Wrap(ex, _metadata, operation);
-                }
-
-                yield return item;
-            }
-        }
-    }
+    private IAsyncEnumerable<T> WrapAsync<T>(IAsyncEnumerable<T> source, string operation, CancellationToken cancellationToken) =>
+        StoreErrors.Enumerate(source, ex => StoreErrors.Wrap(ex, _metadata, operation), cancellationToken);
 }

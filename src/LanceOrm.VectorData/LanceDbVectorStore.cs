@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.VectorData;
 using Microsoft.Extensions.VectorData.ProviderServices;
 
@@ -54,29 +53,8 @@ public sealed class LanceDbVectorStore : VectorStore
         new(_connection, name, new LanceDbCollectionOptions { Definition = definition, EmbeddingGenerator = _options.EmbeddingGenerator });
 
     /// <inheritdoc />
-    public override async IAsyncEnumerable<string> ListCollectionNamesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var names = _connection.ListAllTablesAsync(cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (names.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await names.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
-                {
-                    throw StoreErrors.Wrap(ex, _metadata, "ListCollectionNames");
-                }
-
-                yield return names.Current;
-            }
-        }
-    }
+    public override IAsyncEnumerable<string> ListCollectionNamesAsync(CancellationToken cancellationToken = default) =>
+        StoreErrors.Enumerate(_connection.ListAllTablesAsync(cancellationToken: cancellationToken), ex => StoreErrors.Wrap(ex, _metadata, "ListCollectionNames"), cancellationToken);
 
     /// <inheritdoc />
     public override async Task<bool> CollectionExistsAsync(string name, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.VectorData;
 
 namespace LanceOrm.VectorData;
@@ -27,4 +28,32 @@ internal static class StoreErrors
             CollectionName = collection,
             OperationName = operation,
         };
+
+    /// <summary>Enumerates <paramref name="source"/>, reporting a store failure as <paramref name="wrap"/> makes it.</summary>
+    public static async IAsyncEnumerable<T> Enumerate<T>(IAsyncEnumerable<T> source, Func<Exception, VectorStoreException> wrap, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                T item;
+                try
+                {
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+
+                    item = enumerator.Current;
+                }
+                catch (Exception ex) when (IsStoreFailure(ex))
+                {
+                    throw wrap(ex);
+                }
+
+                yield return item;
+            }
+        }
+    }
 }

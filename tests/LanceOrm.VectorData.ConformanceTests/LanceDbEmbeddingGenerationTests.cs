@@ -14,49 +14,42 @@ public class LanceDbEmbeddingGenerationTests(
         IClassFixture<LanceDbEmbeddingGenerationTests.StringVectorFixture>,
         IClassFixture<LanceDbEmbeddingGenerationTests.RomOfFloatVectorFixture>
 {
-    // The DI delegates register the suite's shared connection (an instance: the container does not dispose it) and use
-    // the connection-less overloads, which take the LanceDbConnection registered in the container.
     public new class StringVectorFixture : EmbeddingGenerationTests<int>.StringVectorFixture
     {
         public override TestStore TestStore => LanceDbTestStore.Instance;
 
-        public override VectorStore CreateVectorStore(IEmbeddingGenerator? embeddingGenerator)
-            => LanceDbTestStore.Instance.GetVectorStore(new() { EmbeddingGenerator = embeddingGenerator });
+        public override VectorStore CreateVectorStore(IEmbeddingGenerator? embeddingGenerator) => Registrations.Store(embeddingGenerator);
 
-        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionStoreRegistrationDelegates =>
-        [
-            services => services
-                .AddSingleton(LanceDbTestStore.Instance.Connection)
-                .AddLanceDbVectorStore(),
-        ];
+        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionStoreRegistrationDelegates => Registrations.StoreDelegates;
 
-        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionCollectionRegistrationDelegates =>
-        [
-            services => services
-                .AddSingleton(LanceDbTestStore.Instance.Connection)
-                .AddLanceDbCollection<int, RecordWithAttributes>(CollectionName),
-        ];
+        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionCollectionRegistrationDelegates => Registrations.CollectionDelegates<RecordWithAttributes>(CollectionName);
     }
 
     public new class RomOfFloatVectorFixture : EmbeddingGenerationTests<int>.RomOfFloatVectorFixture
     {
         public override TestStore TestStore => LanceDbTestStore.Instance;
 
-        public override VectorStore CreateVectorStore(IEmbeddingGenerator? embeddingGenerator)
-            => LanceDbTestStore.Instance.GetVectorStore(new() { EmbeddingGenerator = embeddingGenerator });
+        public override VectorStore CreateVectorStore(IEmbeddingGenerator? embeddingGenerator) => Registrations.Store(embeddingGenerator);
 
-        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionStoreRegistrationDelegates =>
+        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionStoreRegistrationDelegates => Registrations.StoreDelegates;
+
+        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionCollectionRegistrationDelegates => Registrations.CollectionDelegates<RecordWithAttributes>(CollectionName);
+    }
+
+    /// <summary>What both fixtures register: the suite's shared connection (an instance, which the container does not dispose) and the connection-less overloads.</summary>
+    private static class Registrations
+    {
+        public static Func<IServiceCollection, IServiceCollection>[] StoreDelegates { get; } =
         [
-            services => services
-                .AddSingleton(LanceDbTestStore.Instance.Connection)
-                .AddLanceDbVectorStore(),
+            services => services.AddSingleton(LanceDbTestStore.Instance.Connection).AddLanceDbVectorStore(),
         ];
 
-        public override Func<IServiceCollection, IServiceCollection>[] DependencyInjectionCollectionRegistrationDelegates =>
+        public static VectorStore Store(IEmbeddingGenerator? embeddingGenerator) => LanceDbTestStore.Instance.GetVectorStore(new() { EmbeddingGenerator = embeddingGenerator });
+
+        public static Func<IServiceCollection, IServiceCollection>[] CollectionDelegates<TRecord>(string name)
+            where TRecord : class =>
         [
-            services => services
-                .AddSingleton(LanceDbTestStore.Instance.Connection)
-                .AddLanceDbCollection<int, RecordWithAttributes>(CollectionName),
+            services => services.AddSingleton(LanceDbTestStore.Instance.Connection).AddLanceDbCollection<int, TRecord>(name),
         ];
     }
 }

@@ -41,10 +41,7 @@ public sealed class LocalEmbeddingTests(EmulatorFixture emulator)
     {
         var ct = TestContext.Current.CancellationToken;
         using var connection = emulator.Connect();
-        using var store = new LanceDbVectorStore(connection, new() { EmbeddingGenerator = connection.Embeddings.Get("minilm").AsEmbeddingGenerator() });
-        var notes = store.GetCollection<string, Note>("notes");
-        await notes.EnsureCollectionExistsAsync(ct);
-        await notes.UpsertAsync(Notes, ct);
+        var notes = await LocalNotesAsync(connection, Notes, ct);
 
         var bread = await notes.SearchAsync("how do I make a loaf?", top: 1, cancellationToken: ct).SingleAsync(ct);
         var memory = await notes.SearchAsync("memory management in a runtime", top: 2, cancellationToken: ct).ToListAsync(ct);
@@ -61,10 +58,7 @@ public sealed class LocalEmbeddingTests(EmulatorFixture emulator)
     {
         var ct = TestContext.Current.CancellationToken;
         using var connection = emulator.Connect();
-        using var store = new LanceDbVectorStore(connection, new() { EmbeddingGenerator = connection.Embeddings.Get("minilm").AsEmbeddingGenerator() });
-        var notes = store.GetCollection<string, Note>("notes");
-        await notes.EnsureCollectionExistsAsync(ct);
-        await notes.UpsertAsync(Notes, ct);
+        var notes = await LocalNotesAsync(connection, Notes, ct);
 
         await notes.UpsertAsync(new Note { Id = "tide", Topic = "food", Text = "Simmer the tomatoes with garlic and basil for a quick pasta sauce." }, ct);
 
@@ -91,13 +85,20 @@ public sealed class LocalEmbeddingTests(EmulatorFixture emulator)
     {
         var ct = TestContext.Current.CancellationToken;
         using var connection = emulator.Connect();
-        using var store = new LanceDbVectorStore(connection, new() { EmbeddingGenerator = connection.Embeddings.Get("minilm").AsEmbeddingGenerator() });
-        var notes = store.GetCollection<string, Note>("notes");
-        await notes.EnsureCollectionExistsAsync(ct);
-        await notes.UpsertAsync(Notes[0], ct);
+        var notes = await LocalNotesAsync(connection, [Notes[0]], ct);
 
         await Assert.ThrowsAsync<NotSupportedException>(() => notes.GetAsync("bake", new() { IncludeVectors = true }, ct));
         Assert.Equal(Notes[0].Text, (await notes.GetAsync("bake", cancellationToken: ct))!.Text);
+    }
+
+    /// <summary>The notes collection of a store that embeds with the registry's MiniLM, holding <paramref name="notes"/>.</summary>
+    private static async Task<VectorStoreCollection<string, Note>> LocalNotesAsync(LanceDbConnection connection, Note[] notes, CancellationToken ct)
+    {
+        var store = new LanceDbVectorStore(connection, new() { EmbeddingGenerator = connection.Embeddings.Get("minilm").AsEmbeddingGenerator() });
+        var collection = store.GetCollection<string, Note>("notes");
+        await collection.EnsureCollectionExistsAsync(ct);
+        await collection.UpsertAsync(notes, ct);
+        return collection;
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using LanceOrm;
 using LanceOrm.Testing;
 
-namespace Quickstart;
+namespace LanceOrm.Samples;
 
 /// <summary>
 /// Where the sample's table lives: LanceDB Cloud (or Enterprise) when <c>LANCEDB_URI</c> is set, else the local
 /// emulator (the real LanceDB engine behind the same REST protocol) on a temporary folder, stopped on dispose.
+/// Shared by the samples (linked into each project).
 /// </summary>
 public sealed class Backend : IAsyncDisposable
 {
@@ -26,7 +27,8 @@ public sealed class Backend : IAsyncDisposable
 
     public bool IsEmulator => _emulator is not null;
 
-    public static async Task<Backend> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Connects to LanceDB Cloud from the environment, else starts the emulator with a database named after the sample.</summary>
+    public static async Task<Backend> StartAsync(string sample, CancellationToken cancellationToken)
     {
         if (Environment.GetEnvironmentVariable("LANCEDB_URI") is { Length: > 0 } uri)
         {
@@ -50,9 +52,9 @@ public sealed class Backend : IAsyncDisposable
             return new Backend(options, $"remote database {uri} {where}", emulator: null);
         }
 
-        var apiKey = "quickstart-" + Guid.NewGuid().ToString("N");
+        var apiKey = sample + "-" + Guid.NewGuid().ToString("N");
         var emulator = await LanceDbEmulator.StartAsync(new LanceDbEmulatorOptions { ApiKey = apiKey }, cancellationToken);
-        var local = new LanceDbOptions { Uri = "db://quickstart", ApiKey = apiKey, HostOverride = emulator.Url };
+        var local = new LanceDbOptions { Uri = "db://" + sample, ApiKey = apiKey, HostOverride = emulator.Url };
         return new Backend(local, $"local emulator at {emulator.Url} (set LANCEDB_URI and LANCEDB_API_KEY to use LanceDB Cloud)", emulator);
     }
 
