@@ -1,6 +1,5 @@
 using LanceOrm.Indexing;
 using LanceOrm.Mapping;
-using LanceOrm.Protocol;
 
 namespace LanceOrm.VectorData;
 
@@ -41,15 +40,7 @@ public partial class LanceDbCollection<TKey, TRecord>
             return;
         }
 
-        var existing = await _repository.Table.ListIndicesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var index in declared)
-        {
-            if (!existing.Any(e => e.IndexName == index.Name || (e.Columns?.Contains(index.ColumnName) == true && Wire.FamilyOf(e.IndexType) == IndexFamily.Vector)))
-            {
-                await _repository.Table.CreateIndexAsync(DeclaredIndices.Request(index), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        await DeclaredIndices.RequestMissingAsync(_repository.Table, declared, cancellationToken).ConfigureAwait(false);
         _vectorIndicesBuilt = true;
     }
 }

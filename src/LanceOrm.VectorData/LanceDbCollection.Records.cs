@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using LanceOrm.Mapping;
 using LanceOrm.Querying;
 using Microsoft.Extensions.VectorData;
 using Microsoft.Extensions.VectorData.ProviderServices;
@@ -124,7 +123,7 @@ public partial class LanceDbCollection<TKey, TRecord>
         }
 
         var query = _repository.Query();
-        return includeVectors ? query : query.WithColumns(_repository.Map.Columns.Where(c => c.Kind != LanceValueKind.Vector).Select(c => c.ColumnName).ToArray());
+        return includeVectors ? query : query.WithColumns(_columnsWithoutVectors);
     }
 
     private string Translate(Expression<Func<TRecord, bool>> filter) => _repository.Source.Translator.Translate(filter);

@@ -1,6 +1,6 @@
 using LanceOrm.VectorData.Mapping;
 using LanceOrm.VectorData.Model;
-using LanceOrm.Indexing;
+using LanceOrm.Mapping;
 using Microsoft.Extensions.VectorData;
 using Microsoft.Extensions.VectorData.ProviderServices;
 
@@ -32,6 +32,7 @@ public partial class LanceDbCollection<TKey, TRecord> : VectorStoreCollection<TK
     private readonly IRecordShape<TRecord> _shape;
     private readonly VectorStoreCollectionMetadata _metadata;
     private readonly bool _indicesOnCreate;
+    private readonly string[] _columnsWithoutVectors;
 
     /// <summary>Creates a collection over the table <paramref name="name"/> (nothing is sent until it is used).</summary>
     /// <param name="connection">The LanceDB connection (not owned: disposing the collection leaves it open).</param>
@@ -61,6 +62,7 @@ public partial class LanceDbCollection<TKey, TRecord> : VectorStoreCollection<TK
         _shape = new ModelShape<TRecord>(model, map);
         _metadata = Metadata(connection, name);
         _indicesOnCreate = true;
+        _columnsWithoutVectors = ColumnsWithoutVectors(map);
     }
 
     internal LanceDbCollection(LanceRepository<TRecord, TKey> repository, IRecordShape<TRecord> shape)
@@ -68,6 +70,7 @@ public partial class LanceDbCollection<TKey, TRecord> : VectorStoreCollection<TK
         _repository = repository;
         _shape = shape;
         _metadata = Metadata(repository.Connection, repository.TableName);
+        _columnsWithoutVectors = ColumnsWithoutVectors(repository.Map);
     }
 
     /// <inheritdoc />
@@ -75,26 +78,16 @@ public partial class LanceDbCollection<TKey, TRecord> : VectorStoreCollection<TK
 
     /// <inheritdoc />
     public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("CollectionExists", async () =>
-        {
-            try
-            {
-                await _repository.Table.DescribeAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (TableNotFoundException)
-            {
-                return false;
-            }
-        });
+        RunAsync("CollectionExists", () => Tables.TableExistsAsync(_repository.Table, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>
     /// Creates the table from the record's schema if it does not exist (an existing table must have the same columns:
     /// <see cref="SchemaMismatchException"/> otherwise, wrapped), then the full-text indices of full-text-indexed
     /// properties that are missing. Vector indices (<see cref="IndexKind.Hnsw"/>, <see cref="IndexKind.IvfFlat"/>) are
-    /// trained on data, so they are requested by the first upsert after which the table holds 256 rows. A collection over a LanceOrm repository (<c>AsVectorStoreCollection</c>) creates the
-    /// table only: its declared indices are created by the repository's <c>CreateDeclaredIndicesAsync</c> once data is loaded.
+    /// trained on data, so they are requested by the first upsert after which the table holds 256 rows. A collection
+    /// over a LanceOrm repository (<c>AsVectorStoreCollection</c>) creates the table only: its declared indices are
+    /// created by the repository's <c>CreateDeclaredIndicesAsync</c> once data is loaded.
     /// </remarks>
     public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default) =>
         RunAsync("EnsureCollectionExists", async () =>
@@ -136,6 +129,9 @@ public partial class LanceDbCollection<TKey, TRecord> : VectorStoreCollection<TK
 
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name} {{ Name = {Name}, Connection = {_repository.Connection} }}";
+
+    private static string[] ColumnsWithoutVectors(ILanceEntityMap<TRecord> map) =>
+        map.Columns.Where(c => c.Kind != LanceValueKind.Vector).Select(c => c.ColumnName).ToArray();
 
     private static VectorStoreCollectionMetadata Metadata(LanceDbConnection connection, string name) => new()
     {

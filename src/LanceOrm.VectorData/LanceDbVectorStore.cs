@@ -62,12 +62,7 @@ public sealed class LanceDbVectorStore : VectorStore
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         try
         {
-            await _connection.Remote.Table(name).DescribeAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableNotFoundException)
-        {
-            return false;
+            return await Tables.TableExistsAsync(_connection.Remote.Table(name), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {

@@ -340,8 +340,7 @@ public abstract class LanceRepository<T, TKey>
             ?? throw new ArgumentException($"Property '{name}' of {typeof(T).Name} has no [Embed] attribute; only embedded properties can be {purpose}.", nameof(property));
     }
 
-    /// <summary>Compares the server's schema with the mapping once (again after a failure).</summary>
-    internal Task EnsureValidatedAsync(CancellationToken cancellationToken)
+    private Task EnsureValidatedAsync(CancellationToken cancellationToken)
     {
         var current = _validation;
         return current is { IsCompletedSuccessfully: true } ? current : OpenAsync(cancellationToken);

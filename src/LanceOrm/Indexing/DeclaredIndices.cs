@@ -13,6 +13,18 @@ internal static class DeclaredIndices
     /// <summary>The names of the indices created by this call (empty when every declared index was there); <paramref name="timeout"/> was checked by the caller.</summary>
     public static async Task<IReadOnlyList<string>> CreateMissingAsync(RemoteTable table, IReadOnlyList<LanceIndexDeclaration> declared, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
+        var created = await RequestMissingAsync(table, declared, cancellationToken).ConfigureAwait(false);
+        if (created.Count > 0)
+        {
+            await IndexWaiter.WaitAsync(table, created, timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
+    }
+
+    /// <summary>Asks the server for the declared indices the table lacks, without waiting for them; returns their names.</summary>
+    public static async Task<IReadOnlyList<string>> RequestMissingAsync(RemoteTable table, IReadOnlyList<LanceIndexDeclaration> declared, CancellationToken cancellationToken)
+    {
         if (declared.Count == 0)
         {
             return [];
@@ -29,11 +41,6 @@ internal static class DeclaredIndices
 
             await table.CreateIndexAsync(Request(declaration), cancellationToken).ConfigureAwait(false);
             created.Add(declaration.Name);
-        }
-
-        if (created.Count > 0)
-        {
-            await IndexWaiter.WaitAsync(table, created, timeout, time, cancellationToken).ConfigureAwait(false);
         }
 
         return created;

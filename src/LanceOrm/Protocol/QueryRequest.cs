@@ -40,10 +40,11 @@ internal record QueryRequest
     [JsonPropertyName("vector")]
     public IReadOnlyList<double> Vector { get; init; } = [];
 
-    /// <summary>A <see cref="LegacyFullTextQuery"/> or a <see cref="StructuredFullTextQuery"/>, serialized.</summary>
+    /// <summary>The sort of a plain scan, sent when set.</summary>
     [JsonPropertyName("order_by")]
     public IReadOnlyList<ColumnOrdering>? OrderBy { get; init; }
 
+    /// <summary>A <see cref="LegacyFullTextQuery"/> or a <see cref="StructuredFullTextQuery"/>, serialized.</summary>
     [JsonPropertyName("full_text_query")]
     public JsonElement? FullTextQuery { get; init; }
 

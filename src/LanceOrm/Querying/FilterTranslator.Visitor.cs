@@ -166,18 +166,12 @@ internal sealed partial class FilterTranslator<T>
                 return false;
             }
 
-            var (values, item) = contains.Object is null ? (contains.Arguments[0], contains.Arguments[^1]) : (contains.Object, contains.Arguments[0]);
-            if (contains.Object is null && contains.Arguments.Count != 2 && !(contains.Arguments.Count == 3 && contains.Arguments[2] is ConstantExpression { Value: null }))
+            if (!SplitContains(contains, out var values, out var item)
+                || (contains.Object is null && contains.Arguments.Count != 2 && !(contains.Arguments.Count == 3 && contains.Arguments[2] is ConstantExpression { Value: null })))
             {
                 return false;
             }
 
-            while (values is MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } implicitCall)
-            {
-                values = implicitCall.Arguments[0];
-            }
-
-            values = StripConvert(values);
             if (StripConvert(item) != element || References(values) || new ParameterFinder(element).Finds(values))
             {
                 throw new NotSupportedException($"'{lambda}' cannot be translated: only x.List.Any(v => values.Contains(v)) with values computed outside the entity is supported.");
@@ -195,25 +189,23 @@ internal sealed partial class FilterTranslator<T>
             return true;
         }
 
-        private bool TryContains(MethodCallExpression call, out SqlPredicate sql)
+        /// <summary>
+        /// The collection and the item of a Contains call in its forms: Enumerable.Contains(source, item),
+        /// List&lt;T&gt;.Contains(item), MemoryExtensions.Contains(span, item) (arrays under C# 14, the span conversion removed).
+        /// </summary>
+        private static bool SplitContains(MethodCallExpression call, out Expression source, out Expression item)
         {
-            // collection.Contains(x.F) in its forms: Enumerable.Contains(source, item), List<T>.Contains(item),
-            // MemoryExtensions.Contains(span, item) (arrays under C# 14) — and x.Tags.Contains("a") on a list column.
-            Expression? source;
-            Expression item;
             if (call.Object is null && call.Arguments.Count >= 2)
             {
-                source = call.Arguments[0];
-                item = call.Arguments[1];
+                (source, item) = (call.Arguments[0], call.Arguments[1]);
             }
             else if (call.Object is not null && call.Arguments.Count == 1)
             {
-                source = call.Object;
-                item = call.Arguments[0];
+                (source, item) = (call.Object, call.Arguments[0]);
             }
             else
             {
-                sql = default;
+                (source, item) = (call, call);
                 return false;
             }
 
@@ -223,6 +215,18 @@ internal sealed partial class FilterTranslator<T>
             }
 
             source = StripConvert(source);
+            return true;
+        }
+
+        private bool TryContains(MethodCallExpression call, out SqlPredicate sql)
+        {
+            // collection.Contains(x.F) — and x.Tags.Contains("a") on a list column.
+            if (!SplitContains(call, out var source, out var item))
+            {
+                sql = default;
+                return false;
+            }
+
             if (TryColumn(item, out var column) && !References(source))
             {
                 var values = Evaluate(source) as IEnumerable ?? throw Unsupported(call);
