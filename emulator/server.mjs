@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // LanceDB remote-table REST emulator (see README.md).
-//   node server.mjs --port 0 --data <dir> [--api-key <key>] [--faults <json>] [--log-requests] [--ignore-stdin]
+//   node server.mjs --port 0 --data <dir> [--api-key <key>] [--faults <json>] [--server-version <semver|none>]
+//                   [--max-body-bytes <n>] [--log-requests] [--ignore-stdin]
 // Binds 127.0.0.1 only; prints exactly one JSON line {"url":"http://127.0.0.1:<port>"} on stdout when
 // ready (all logs go to stderr); exits on SIGTERM/SIGINT and when stdin closes (parent died).
 import http from 'node:http';
@@ -23,7 +24,10 @@ try {
 
 const databases = new Databases(options.data);
 const state = { faults };
-const server = http.createServer(createHandler({ databases, apiKey: options.apiKey, state, log, logRequests: options.logRequests }));
+const server = http.createServer(createHandler({
+  databases, apiKey: options.apiKey, state, log, logRequests: options.logRequests,
+  serverVersion: options.serverVersion, maxBodyBytes: options.maxBodyBytes,
+}));
 server.keepAliveTimeout = 65_000;
 server.requestTimeout = 0; // large uploads may take long; the client has its own timeouts
 const sockets = new Set();
@@ -55,6 +59,6 @@ if (!options.ignoreStdin) {
 
 server.listen(options.port, '127.0.0.1', () => {
   const { port } = server.address();
-  log(`listening on 127.0.0.1:${port}, data ${databases.root}${options.apiKey !== undefined ? ', api key required' : ''}${faults ? ', random faults on' : ''}`);
+  log(`listening on 127.0.0.1:${port}, data ${databases.root}${options.apiKey !== undefined ? ', api key required' : ''}${faults ? ', random faults on' : ''}, server version ${options.serverVersion ?? 'none'}, body limit ${options.maxBodyBytes} bytes`);
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
 });

@@ -6,6 +6,9 @@ import { HttpError, toHttpError } from './errors.mjs';
 import { FAULT_HEADER, parseFaultHeader } from './faults.mjs';
 import { DEFAULT_DATABASE, checkTableName } from './databases.mjs';
 import { readBody, text } from './http.mjs';
+import { DEFAULT_MAX_BODY_BYTES } from './args.mjs';
+
+const SERVER_VERSION_HEADER = 'phalanx-version';
 
 const REDACTED_HEADERS = new Set(['x-api-key', 'authorization']);
 
@@ -54,10 +57,13 @@ function describeRequest(req, url, body) {
 
 /**
  * Creates the request handler.
- * @param {{databases: import('./databases.mjs').Databases, apiKey?: string, state: {faults: import('./faults.mjs').FaultRules|null}, log: (msg: string) => void, logRequests?: boolean}} options
+ * @param {{databases: import('./databases.mjs').Databases, apiKey?: string, state: {faults: import('./faults.mjs').FaultRules|null}, log: (msg: string) => void, logRequests?: boolean, serverVersion?: string|null, maxBodyBytes?: number}} options
  */
-export function createHandler({ databases, apiKey, state, log, logRequests = false }) {
+export function createHandler({ databases, apiKey, state, log, logRequests = false, serverVersion = null, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }) {
   async function handle(req, res) {
+    req.maxBodyBytes = maxBodyBytes;
+    // Every answer announces the server version, as LanceDB Cloud's (the client reads it from list, create and describe).
+    if (serverVersion !== null) res.setHeader(SERVER_VERSION_HEADER, serverVersion);
     const started = Date.now();
     let url = new URL('/', 'http://127.0.0.1');
     let status = 0;

@@ -2,28 +2,27 @@
 import { badRequest, HttpError } from './errors.mjs';
 import { ARROW_FILE_CONTENT_TYPE, ARROW_STREAM_CONTENT_TYPE, readIpcStream } from './arrow-ipc.mjs';
 
-const MAX_BODY_BYTES = 1024 * 1024 * 1024; // 1 GiB
-
 /**
- * Reads the whole request body (chunked or not) once; later calls return the same bytes.
+ * Reads the whole request body (chunked or not) once; later calls return the same bytes. A body larger than
+ * `req.maxBodyBytes` (set by the app from `--max-body-bytes`) is drained and refused with 413, as a server behind a
+ * request-size limit answers: nothing of it is written.
  * @param {import('node:http').IncomingMessage} req
  * @returns {Promise<Buffer>}
  */
 export function readBody(req) {
   if (req.bodyPromise) return req.bodyPromise;
+  const limit = req.maxBodyBytes ?? Number.MAX_SAFE_INTEGER;
   req.bodyPromise = new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `request body larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > limit) reject(new HttpError(413, `Payload Too Large: request body of ${size} bytes exceeds the limit of ${limit} bytes`));
+      else resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
     // A client that disconnects mid-upload: nothing is written from a partial body.
     req.on('close', () => {

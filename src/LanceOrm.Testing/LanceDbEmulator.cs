@@ -111,6 +111,18 @@ public sealed class LanceDbEmulator : IAsyncDisposable
             start.ArgumentList.Add(options.FaultsJson);
         }
 
+        if (options.ServerVersion is not null)
+        {
+            start.ArgumentList.Add("--server-version");
+            start.ArgumentList.Add(options.ServerVersion);
+        }
+
+        if (options.MaxRequestBodyBytes is { } maxBody)
+        {
+            start.ArgumentList.Add("--max-body-bytes");
+            start.ArgumentList.Add(maxBody.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var stderr = new StringBuilder();
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.ErrorDataReceived += (_, e) =>

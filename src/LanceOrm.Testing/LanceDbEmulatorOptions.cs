@@ -27,6 +27,19 @@ public sealed class LanceDbEmulatorOptions
     /// <summary>Random fault rules as JSON (<c>--faults</c>), when set at start.</summary>
     public string? FaultsJson { get; set; }
 
+    /// <summary>
+    /// The server version the emulator announces in the <c>phalanx-version</c> header (<c>--server-version</c>), which
+    /// gates request shapes in the official clients and LanceOrm (structured full-text queries from 0.3.0, multipart
+    /// inserts from 0.4.0). When null: the emulator's default; <c>"none"</c> sends no header (read as 0.1.0).
+    /// </summary>
+    public string? ServerVersion { get; set; }
+
+    /// <summary>
+    /// The largest request body the emulator accepts (<c>--max-body-bytes</c>); larger ones are answered 413, as by a
+    /// server behind a request-size limit. When null: 1 GiB.
+    /// </summary>
+    public long? MaxRequestBodyBytes { get; set; }
+
     /// <summary>The <c>node</c> executable (default <c>node</c> on PATH).</summary>
     public string NodePath { get; set; } = "node";
 
