@@ -15,7 +15,7 @@ namespace LanceOrm;
 /// operation does. Repositories come from the generated extension (<c>connection.Articles()</c>) or from DI.
 /// Thread-safe. <see cref="ToString"/> never shows the API key.
 /// </summary>
-public sealed class LanceDbConnection : IDisposable
+public sealed partial class LanceDbConnection : IDisposable
 {
     private readonly EmbeddingRegistry? _ownedRegistry;
 

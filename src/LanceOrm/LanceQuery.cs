@@ -12,7 +12,7 @@ namespace LanceOrm;
 /// nothing is sent until <see cref="ToListAsync"/> or <see cref="AsAsyncEnumerable"/>.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
-public sealed class LanceQuery<T>
+public sealed partial class LanceQuery<T>
 {
     private static readonly Version StructuredFullTextSince = new(0, 3, 0);
 

@@ -18,7 +18,7 @@ namespace LanceOrm;
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
 /// <typeparam name="TKey">The type of the entity's <c>[Key]</c> property.</typeparam>
-public abstract class LanceRepository<T, TKey>
+public abstract partial class LanceRepository<T, TKey>
     where TKey : notnull
 {
     private static readonly TimeSpan DefaultIndexWait = TimeSpan.FromMinutes(5);

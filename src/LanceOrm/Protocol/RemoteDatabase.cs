@@ -11,7 +11,7 @@ namespace LanceOrm.Protocol;
 /// Tracks the server version (<c>phalanx-version</c>) that gates request shapes. Callers above it never see a path, a
 /// header or a JSON key.
 /// </summary>
-internal sealed class RemoteDatabase : IDisposable
+internal sealed partial class RemoteDatabase : IDisposable
 {
     private static readonly Version DefaultServerVersion = new(0, 1, 0);
     private readonly ConcurrentDictionary<string, RemoteTable> _tables = new(StringComparer.Ordinal);

@@ -12,7 +12,7 @@ namespace LanceOrm.Protocol;
 /// the highest version a read reported (<c>x-lancedb-version</c>) as <c>x-lancedb-min-read-version</c>, on later reads.
 /// Thread-safe.
 /// </summary>
-internal sealed class RemoteTable
+internal sealed partial class RemoteTable
 {
     private readonly RemoteDatabase _database;
     private long _minVersion;
