@@ -1,6 +1,7 @@
 // Request-body reading and response builders shared by all routes.
 import { badRequest, HttpError } from './errors.mjs';
-import { ARROW_FILE_CONTENT_TYPE, ARROW_STREAM_CONTENT_TYPE, readIpcStream } from './arrow-ipc.mjs';
+import { ARROW_FILE_CONTENT_TYPE, readIpcStream } from './arrow-ipc.mjs';
+import { checkArrowStreamContentType, checkJsonContentType, missingJsonBody } from './strict.mjs';
 
 /**
  * Reads the whole request body (chunked or not) once; later calls return the same bytes. A body larger than
@@ -33,13 +34,15 @@ export function readBody(req) {
 }
 
 /**
- * Parses a JSON body. An empty body yields `emptyValue` (e.g. describe sent without a body).
+ * Parses a JSON body, which must come with `Content-Type: application/json`. An empty body yields `emptyValue`
+ * (e.g. describe sent without a body, as the official client opens a table).
  * @returns {Promise<any>}
  */
 export async function readJson(req, emptyValue = {}) {
   const bytes = await readBody(req);
   const text = bytes.toString('utf8').trim();
   if (text === '') return emptyValue;
+  checkJsonContentType(req);
   let value;
   try {
     value = JSON.parse(text);
@@ -52,12 +55,16 @@ export async function readJson(req, emptyValue = {}) {
   return value;
 }
 
+/** Parses the JSON body of a route whose official client always sends one: an empty body is refused. */
+export async function readJsonBody(req) {
+  const body = await readJson(req, null);
+  if (body === null) throw missingJsonBody();
+  return body;
+}
+
 /** Reads an Arrow IPC stream body (LZ4_FRAME-compressed or plain) into an apache-arrow Table. */
 export async function readArrow(req) {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type && type !== ARROW_STREAM_CONTENT_TYPE && type !== 'application/octet-stream') {
-    throw badRequest(`expected Content-Type ${ARROW_STREAM_CONTENT_TYPE}, got '${type}'`);
-  }
+  checkArrowStreamContentType(req);
   const bytes = await readBody(req);
   try {
     return readIpcStream(bytes);

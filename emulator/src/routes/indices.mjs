@@ -1,7 +1,8 @@
 // Indices: create_index, index/list, index/{name}/stats, index/{name}/drop (protocol §5.9).
 import { Index } from '@lancedb/lancedb';
 import { badRequest, notFound } from '../errors.mjs';
-import { json, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { json, readJsonBody, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { checkCreateIndexBody } from '../strict.mjs';
 
 // wire index_type -> engine index factory
 const FACTORIES = {
@@ -33,7 +34,8 @@ function indexOptions(body) {
 }
 
 async function createIndex({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
+  checkCreateIndexBody(body);
   const column = expectType(body.column, 'string', 'column');
   const type = String(expectType(body.index_type, 'string', 'index_type')).toUpperCase();
   const factory = FACTORIES[type];
@@ -41,7 +43,7 @@ async function createIndex({ db, name, req }) {
     throw badRequest(`index_type '${body.index_type}' is not supported; use one of ${Object.keys(FACTORIES).join(', ')}`);
   }
   const indexName = expectType(body.name, 'string', 'name', true) ?? undefined;
-  const replace = body.replace === undefined ? true : body.replace === true;
+  const replace = body.replace ?? true;
   return db.write([name], async () => {
     const table = await db.table(name);
     await table.createIndex(column, { config: factory(indexOptions(body)), replace, name: indexName });
@@ -76,7 +78,7 @@ function listEntry(i) {
 }
 
 async function listIndices({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const table = await db.tableAt(name, bodyVersion(body));
   const version = await table.version();
   const indexes = (await table.listIndices()).map(listEntry);
@@ -84,7 +86,7 @@ async function listIndices({ db, name, req }) {
 }
 
 async function indexStats({ db, name, params, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const table = await db.tableAt(name, bodyVersion(body));
   const version = await table.version();
   const stats = await table.indexStats(params.index);

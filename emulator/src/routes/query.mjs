@@ -1,10 +1,10 @@
 // Reads: query (vector search, plain filtered scan with order_by, legacy full-text search) and count_rows
 // (protocol §5.3, §5.4). Query answers are Arrow IPC files, sent batch by batch as the engine produces them.
 import { badRequest } from '../errors.mjs';
-import { json, arrowFile, arrowFileStream, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { json, arrowFile, arrowFileStream, readJsonBody, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { checkQueryBody, distanceType } from '../strict.mjs';
 import { toIpcFile, ipcFileChunks } from '../arrow-ipc.mjs';
 
-const DISTANCE_TYPES = new Set(['l2', 'cosine', 'dot', 'hamming']);
 // The client sends k = i64::MAX for "no limit"; anything this large means unbounded.
 const UNBOUNDED_K = 2 ** 31;
 
@@ -40,9 +40,7 @@ function optionalNumber(body, field) {
 /** Applies the vector-search fields of a query body to a VectorQuery. */
 function applyVectorOptions(q, body) {
   if (body.distance_type !== undefined && body.distance_type !== null) {
-    const d = String(body.distance_type).toLowerCase();
-    if (!DISTANCE_TYPES.has(d)) throw badRequest(`distance_type must be one of l2, cosine, dot, hamming, got '${body.distance_type}'`);
-    q = q.distanceType(d);
+    q = q.distanceType(distanceType(body.distance_type, 'distance_type', 'query'));
   }
   const minimum = optionalInt(body, 'minimum_nprobes', 1) ?? optionalInt(body, 'nprobes', 1);
   if (minimum !== null) q = q.minimumNprobes(minimum);
@@ -125,7 +123,8 @@ export function buildQuery(table, body) {
 }
 
 async function query({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
+  checkQueryBody(body);
   const table = await db.tableAt(name, bodyVersion(body));
   const version = await table.version();
   const batches = buildQuery(table, body).execute();
@@ -140,7 +139,7 @@ async function* prepend(first, rest) {
 }
 
 async function countRows({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const table = await db.tableAt(name, bodyVersion(body));
   const predicate = expectType(body.predicate, 'string', 'predicate', true) ?? undefined;
   const version = await table.version();

@@ -1,9 +1,9 @@
 // Schema evolution: add_columns (SQL expressions), alter_columns, drop_columns (protocol §5.11).
 import { badRequest } from '../errors.mjs';
-import { json, readJson, expectType } from '../http.mjs';
+import { json, readJsonBody, expectType } from '../http.mjs';
 
 async function addColumns({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const columns = expectType(body.new_columns, 'array', 'new_columns');
   if (columns.length === 0) throw badRequest('"new_columns" must not be empty');
   const transforms = columns.map((c, i) => {
@@ -19,7 +19,7 @@ async function addColumns({ db, name, req }) {
 }
 
 async function alterColumns({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const alterations = expectType(body.alterations, 'array', 'alterations');
   if (alterations.length === 0) throw badRequest('"alterations" must not be empty');
   const native = alterations.map((a, i) => {
@@ -40,7 +40,7 @@ async function alterColumns({ db, name, req }) {
 }
 
 async function dropColumns({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const columns = expectType(body.columns, 'array', 'columns');
   if (columns.length === 0 || columns.some((c) => typeof c !== 'string')) throw badRequest('"columns" must be a non-empty list of names');
   return db.write([name], async () => {

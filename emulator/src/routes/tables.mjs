@@ -2,7 +2,8 @@
 import fs from 'node:fs/promises';
 import { badRequest, notFound, tableAlreadyExists, tableNotFound } from '../errors.mjs';
 import { checkTableName } from '../databases.mjs';
-import { json, readArrow, readJson, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { json, readArrow, readJson, readJsonBody, bodyVersion, versionHeader, expectType } from '../http.mjs';
+import { checkRenameBody } from '../strict.mjs';
 import { toIpcFile, schemaToIpcFile } from '../arrow-ipc.mjs';
 import { schemaToJson } from '../schema-json.mjs';
 
@@ -66,7 +67,8 @@ async function dropTable({ db, name }) {
 }
 
 async function renameTable({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
+  checkRenameBody(body);
   const target = checkTableName(expectType(body.new_table_name, 'string', 'new_table_name'));
   if (Array.isArray(body.new_namespace) && body.new_namespace.length > 0) {
     throw badRequest('new_namespace: namespaces are not supported by this emulator (root namespace only)');

@@ -1,6 +1,6 @@
 // Table versions: version/list and restore (protocol §5.10).
 import { badRequest } from '../errors.mjs';
-import { json, readJson, bodyVersion, versionHeader } from '../http.mjs';
+import { json, readJsonBody, bodyVersion, versionHeader } from '../http.mjs';
 
 async function listVersions({ db, name }) {
   const table = await db.table(name);
@@ -16,7 +16,7 @@ async function listVersions({ db, name }) {
 }
 
 async function restore({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const version = bodyVersion(body);
   return db.write([name], async () => {
     await db.table(name); // 404 for a missing table

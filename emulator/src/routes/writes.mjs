@@ -2,7 +2,7 @@
 // Uploaded data goes to the engine's native layer as an Arrow IPC file, untouched: the server never
 // applies embedding functions (they are computed client-side).
 import { badRequest } from '../errors.mjs';
-import { json, readArrow, readJson, queryBool, expectType } from '../http.mjs';
+import { json, readArrow, readJsonBody, queryBool, expectType } from '../http.mjs';
 import { toIpcFile } from '../arrow-ipc.mjs';
 
 async function insert({ db, name, query, req }) {
@@ -49,7 +49,7 @@ async function mergeInsert({ db, name, query, req }) {
 }
 
 async function update({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const updates = expectType(body.updates, 'array', 'updates');
   if (updates.length === 0) throw badRequest('"updates" must name at least one column');
   for (const u of updates) {
@@ -66,7 +66,7 @@ async function update({ db, name, req }) {
 }
 
 async function remove({ db, name, req }) {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   const predicate = expectType(body.predicate, 'string', 'predicate');
   return db.write([name], async () => {
     const table = await db.table(name);

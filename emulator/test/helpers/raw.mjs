@@ -5,9 +5,10 @@ import { API_KEY } from './emulator.mjs';
 /**
  * @param {string} url emulator base URL
  * @param {string} path
- * @param {{method?: string, body?: any, headers?: Record<string,string>, apiKey?: string|null}} options
+ * @param {{method?: string, body?: any, headers?: Record<string,string>, apiKey?: string|null, contentType?: string|null}} options
+ *   `contentType: null` sends the body with no Content-Type header at all.
  */
-export async function raw(url, path, { method = 'POST', body, headers = {}, apiKey = API_KEY } = {}) {
+export async function raw(url, path, { method = 'POST', body, headers = {}, apiKey = API_KEY, contentType } = {}) {
   const h = { 'x-lancedb-database': 'dev', ...headers };
   if (apiKey) h['x-api-key'] = apiKey;
   let payload = body;
@@ -16,6 +17,12 @@ export async function raw(url, path, { method = 'POST', body, headers = {}, apiK
     h['content-type'] ??= 'application/json';
   }
   if (body instanceof Uint8Array) h['content-type'] ??= 'application/vnd.apache.arrow.stream';
+  if (contentType === null) {
+    delete h['content-type'];
+    if (typeof payload === 'string') payload = Buffer.from(payload); // fetch would label a string text/plain
+  } else if (contentType !== undefined) {
+    h['content-type'] = contentType;
+  }
   const res = await fetch(`${url}${path}`, { method, headers: h, body: payload });
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, bytes, text: Buffer.from(bytes).toString('utf8') };
