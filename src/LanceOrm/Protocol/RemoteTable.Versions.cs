@@ -18,13 +18,13 @@ internal sealed partial class RemoteTable
         return pinned;
     }
 
-    /// <summary>Checks out the version a tag points at (<c>tags/version</c>, then describe, both without freshness headers, as the official client).</summary>
+    /// <summary>
+    /// Checks out the version a tag points at: <c>tags/version</c> without freshness headers and nothing more, as the
+    /// official client (the tag's existence is the check).
+    /// </summary>
     /// <exception cref="TagNotFoundException">The table has no such tag.</exception>
-    public async Task<RemoteTable> CheckoutTagAsync(string tag, CancellationToken cancellationToken)
-    {
-        var version = await TagVersionAsync(tag, fresh: false, cancellationToken).ConfigureAwait(false);
-        return await CheckoutAsync(version, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<RemoteTable> CheckoutTagAsync(string tag, CancellationToken cancellationToken) =>
+        AtVersion(await TagVersionAsync(tag, fresh: false, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The version this client reads: describe <c>{"version": <see cref="Version"/>}</c> (the latest when unpinned).</summary>
     public async Task<long> CurrentVersionAsync(CancellationToken cancellationToken)
