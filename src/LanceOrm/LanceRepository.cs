@@ -154,17 +154,11 @@ public abstract partial class LanceRepository<T, TKey>
     }
 
     /// <summary>The row with that key, or <c>null</c>.</summary>
-    public async Task<T?> GetAsync(TKey key, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var filter = $"{SqlLiteral.Column(Map.Key.ColumnName)} = {SqlLiteral.Format(key, Map.Key)}";
-        var hits = await Query().WhereSql(filter).Limit(1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return hits.Count == 0 ? default : hits[0].Entity;
-    }
+    public Task<T?> GetAsync(TKey key, CancellationToken cancellationToken = default) => GetInAsync(_source, key, cancellationToken);
 
     /// <summary>Counts rows, optionally those matching <paramref name="where"/>.</summary>
     public Task<long> CountAsync(Expression<Func<T, bool>>? where = null, CancellationToken cancellationToken = default) =>
-        _table.CountRowsAsync(where is null ? null : _translator.Translate(where), cancellationToken);
+        CountInAsync(_source, where, cancellationToken);
 
     /// <summary>
     /// Updates the rows matching <paramref name="where"/>; returns how many were updated. Assigning the text of an
@@ -278,17 +272,36 @@ public abstract partial class LanceRepository<T, TKey>
     /// <summary>A plain scan (filter, projection, limit) over the table.</summary>
     public LanceQuery<T> Query() => new(_source);
 
+    /// <summary>The row with that key in what <paramref name="source"/> reads (the latest version, or a snapshot's), or <c>null</c>.</summary>
+    internal async Task<T?> GetInAsync(QuerySource<T> source, TKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var filter = $"{SqlLiteral.Column(Map.Key.ColumnName)} = {SqlLiteral.Format(key, Map.Key)}";
+        var hits = await new LanceQuery<T>(source).WhereSql(filter).Limit(1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return hits.Count == 0 ? default : hits[0].Entity;
+    }
+
+    /// <summary>Counts the rows <paramref name="source"/> reads, optionally those matching <paramref name="where"/>.</summary>
+    internal Task<long> CountInAsync(QuerySource<T> source, Expression<Func<T, bool>>? where, CancellationToken cancellationToken) =>
+        source.Table.CountRowsAsync(where is null ? null : _translator.Translate(where), cancellationToken);
+
     /// <summary>Semantic search: embeds <paramref name="text"/> locally with the property's embedding function.</summary>
     /// <param name="property">An <see cref="EmbedAttribute"/> property (checked at compile time by analyzer LANCE012).</param>
     /// <param name="text">The query text.</param>
-    public LanceQuery<T> Search(Expression<Func<T, string>> property, string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return new LanceQuery<T>(_source).WithVectorSearch(BindingOf(property), text, null);
-    }
+    public LanceQuery<T> Search(Expression<Func<T, string>> property, string text) => SearchIn(_source, property, text);
 
     /// <summary>Vector search with a query vector (against the only vector column, or <paramref name="vectorColumn"/>).</summary>
-    public LanceQuery<T> Search(ReadOnlyMemory<float> vector, string? vectorColumn = null)
+    public LanceQuery<T> Search(ReadOnlyMemory<float> vector, string? vectorColumn = null) => SearchIn(_source, vector, vectorColumn);
+
+    /// <inheritdoc cref="Search(Expression{Func{T, string}}, string)"/>
+    internal LanceQuery<T> SearchIn(QuerySource<T> source, Expression<Func<T, string>> property, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new LanceQuery<T>(source).WithVectorSearch(BindingOf(property), text, null);
+    }
+
+    /// <inheritdoc cref="Search(ReadOnlyMemory{float}, string?)"/>
+    internal LanceQuery<T> SearchIn(QuerySource<T> source, ReadOnlyMemory<float> vector, string? vectorColumn)
     {
         if (vector.Length == 0)
         {
@@ -300,7 +313,7 @@ public abstract partial class LanceRepository<T, TKey>
             throw new ArgumentException($"'{vectorColumn}' is not a vector column of table '{TableName}'.", nameof(vectorColumn));
         }
 
-        return new LanceQuery<T>(_source).WithVectorSearch(null, null, (vector.ToArray(), vectorColumn));
+        return new LanceQuery<T>(source).WithVectorSearch(null, null, (vector.ToArray(), vectorColumn));
     }
 
     /// <summary>
@@ -308,10 +321,14 @@ public abstract partial class LanceRepository<T, TKey>
     /// needs a full-text index: declare <see cref="FullTextIndexAttribute"/> and call <see cref="CreateDeclaredIndicesAsync"/>.
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index.</exception>
-    public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns)
+    public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns) => FullTextSearchIn(_source, text, columns);
+
+    /// <inheritdoc cref="FullTextSearch(string, Expression{Func{T, string}}[])"/>
+    internal LanceQuery<T> FullTextSearchIn(QuerySource<T> source, string text, Expression<Func<T, string>>[] columns)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new LanceQuery<T>(_source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
+        ArgumentNullException.ThrowIfNull(columns);
+        return new LanceQuery<T>(source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
     }
 
     /// <summary>
@@ -320,11 +337,14 @@ public abstract partial class LanceRepository<T, TKey>
     /// The column needs a full-text index (see <see cref="FullTextSearch"/>).
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) the column has no full-text index.</exception>
-    public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text)
+    public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text) => HybridSearchIn(_source, property, text);
+
+    /// <inheritdoc cref="HybridSearch(Expression{Func{T, string}}, string)"/>
+    internal LanceQuery<T> HybridSearchIn(QuerySource<T> source, Expression<Func<T, string>> property, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var binding = BindingOf(property);
-        return new LanceQuery<T>(_source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
+        return new LanceQuery<T>(source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
     }
 
     /// <inheritdoc />

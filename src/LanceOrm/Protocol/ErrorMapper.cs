@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using LanceOrm.Transport;
 
 namespace LanceOrm.Protocol;
@@ -35,6 +36,12 @@ internal static class ErrorMapper
         var what = context.Call.Describe();
         LanceDbException error = code switch
         {
+            404 when context.Tag is { } tag && table is not null && MentionsTag(body, tag) =>
+                new TagNotFoundException(table, tag, $"{what} failed: the table has no tag '{tag}'. Tags.ListAsync lists its tags.", status, serverMessage, requestId),
+            400 or 409 when context.Tag is { } tag && table is not null && body.Contains("already exists", StringComparison.OrdinalIgnoreCase) =>
+                new TagAlreadyExistsException(table, tag, $"{what} failed: tag '{tag}' already exists. Move it with Tags.UpdateAsync, or delete it first.", status, serverMessage, requestId),
+            400 or 404 when context.Version is { } version && table is not null && MentionsVersion(body, version) =>
+                new VersionNotFoundException(table, version, $"{what} failed: the table has no version {Number(version)}. ListVersionsAsync lists its versions.", status, serverMessage, requestId),
             404 when table is not null => new TableNotFoundException(table, $"{what} failed: the table does not exist. Create it with CreateTableAsync, or check the name.", status, serverMessage, requestId),
             400 when context.IsCreate && table is not null && body.Contains("already exists", StringComparison.OrdinalIgnoreCase) =>
                 new TableAlreadyExistsException(table, $"Table '{table}' already exists. Open it with CreateMode.ExistOk, or replace it with CreateMode.Overwrite.", status, serverMessage, requestId),
@@ -64,6 +71,16 @@ internal static class ErrorMapper
         + $"Declare [FullTextIndex] on {(property is null ? "the searched property" : $"property '{property}'")} and call CreateDeclaredIndicesAsync() once (it waits until the index is ready), "
         + "or create it with CreateFullTextIndexAsync().";
 
+    /// <summary>The engine's phrase for a missing tag names it: "tag {name} does not exist".</summary>
+    private static bool MentionsTag(string body, string tag) =>
+        body.Contains($"tag {tag} ", StringComparison.OrdinalIgnoreCase) || body.Contains($"tag '{tag}'", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The engine's phrases for a missing version name it: "version 9 …", "version main:9 does not exist".</summary>
+    private static bool MentionsVersion(string body, long version) =>
+        Regex.IsMatch(body, $@"\bversion (\w+:)?{Number(version)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string Tail(string reason) => reason.Length == 0 ? "." : $": {reason}.";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -71,5 +88,5 @@ internal static class ErrorMapper
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 }
 
-/// <summary>What was being done, to name it in errors: the call, and whether it creates a table, carries a filter or a full-text query.</summary>
-internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false);
+/// <summary>What was being done, to name it in errors: the call, and whether it creates a table, carries a filter or a full-text query, names a tag or a version.</summary>
+internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false, string? Tag = null, long? Version = null);

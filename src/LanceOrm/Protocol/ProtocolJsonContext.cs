@@ -19,6 +19,12 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(DeleteResponse))]
 [JsonSerializable(typeof(ListIndicesResponse))]
 [JsonSerializable(typeof(IndexStatsResponse))]
+[JsonSerializable(typeof(TagRequest))]
+[JsonSerializable(typeof(TagVersionRequest))]
+[JsonSerializable(typeof(ListVersionsResponse))]
+[JsonSerializable(typeof(TagVersionResponse))]
+[JsonSerializable(typeof(VersionResponse))]
+[JsonSerializable(typeof(Dictionary<string, TagContentsResponse>))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

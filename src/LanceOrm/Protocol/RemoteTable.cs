@@ -26,6 +26,12 @@ internal sealed partial class RemoteTable
 
     public string Name { get; }
 
+    /// <summary>
+    /// The version this client reads (<see cref="AtVersion"/>), or <c>null</c> for the latest. Every read body carries it
+    /// as <c>"version"</c>; a pinned client sends no freshness headers and refuses writes (protocol §5.10).
+    /// </summary>
+    public long? Version { get; private init; }
+
     /// <summary>The server version, for request shapes that depend on it.</summary>
     public Version ServerVersion => _database.ServerVersion;
 
@@ -63,6 +69,7 @@ internal sealed partial class RemoteTable
     /// </summary>
     public async Task<MergeInsertResponse> MergeInsertAsync(MemoryStream body, string on, bool upsert, int rows, CancellationToken cancellationToken)
     {
+        EnsureWritable();
         using var content = ArrowIpc.StreamContent(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.MergeInsert) + Wire.MergeInsertQuery(on, upsert)) { Content = content };
         using var response = await _database.SendAsync(request, new ErrorContext(Call(upsert ? "upsert" : "add", rows: rows) with { IdempotentWrite = true }), cancellationToken).ConfigureAwait(false);
@@ -80,7 +87,7 @@ internal sealed partial class RemoteTable
     /// </summary>
     public async IAsyncEnumerable<RecordBatch> QueryAsync(QueryRequest query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var request = Read(Wire.Actions.Query, RemoteDatabase.Json(query.ToUtf8Json()));
+        using var request = Read(Wire.Actions.Query, RemoteDatabase.Json((query with { Version = Version }).ToUtf8Json()));
         request.Options.Set(RequestOptionKeys.StreamResponse, true);
         using var response = await _database.SendAsync(request, new ErrorContext(Call("query"), Filter: query.Filter, FullText: query.FullTextQuery is not null), cancellationToken).ConfigureAwait(false);
         Observed(response);
@@ -114,7 +121,7 @@ internal sealed partial class RemoteTable
     /// <summary>Counts rows, optionally those matching <paramref name="predicate"/>.</summary>
     public async Task<long> CountRowsAsync(string? predicate, CancellationToken cancellationToken)
     {
-        using var request = Read(Wire.Actions.CountRows, RemoteDatabase.Json(new CountRowsRequest(predicate), ProtocolJsonContext.Default.CountRowsRequest));
+        using var request = Read(Wire.Actions.CountRows, RemoteDatabase.Json(new CountRowsRequest(predicate) { Version = Version }, ProtocolJsonContext.Default.CountRowsRequest));
         using var response = await _database.SendAsync(request, new ErrorContext(Call("count_rows"), Filter: predicate), cancellationToken).ConfigureAwait(false);
         Observed(response);
         return await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.NullableInt64, cancellationToken).ConfigureAwait(false)
@@ -152,7 +159,7 @@ internal sealed partial class RemoteTable
     /// <summary>Lists the table's indices.</summary>
     public async Task<IReadOnlyList<IndexDescription>> ListIndicesAsync(CancellationToken cancellationToken)
     {
-        using var request = Read(Wire.Actions.ListIndices, RemoteDatabase.Json(new VersionRequest(), ProtocolJsonContext.Default.VersionRequest));
+        using var request = Read(Wire.Actions.ListIndices, RemoteDatabase.Json(new VersionRequest { Version = Version }, ProtocolJsonContext.Default.VersionRequest));
         using var response = await _database.SendAsync(request, new ErrorContext(Call("list_indices")), cancellationToken).ConfigureAwait(false);
         var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.ListIndicesResponse, cancellationToken).ConfigureAwait(false);
         return result?.Indexes ?? [];
@@ -163,7 +170,7 @@ internal sealed partial class RemoteTable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.IndexPath(Name, indexName, Wire.Actions.IndexStats))
         {
-            Content = RemoteDatabase.Json(new VersionRequest(), ProtocolJsonContext.Default.VersionRequest),
+            Content = RemoteDatabase.Json(new VersionRequest { Version = Version }, ProtocolJsonContext.Default.VersionRequest),
         };
         using var response = await _database.SendOrAbsentAsync(request, new ErrorContext(Call("index_stats")), cancellationToken).ConfigureAwait(false);
         return response is null
@@ -173,13 +180,32 @@ internal sealed partial class RemoteTable
 
     private CallInfo Call(string operation, bool retryable = true, int? rows = null) => new(operation, Name, retryable, rows);
 
-    private HttpRequestMessage Write(string action, HttpContent content) =>
-        new(HttpMethod.Post, Wire.TablePath(Name, action)) { Content = content };
+    private HttpRequestMessage Write(string action, HttpContent? content)
+    {
+        EnsureWritable();
+        return new(HttpMethod.Post, Wire.TablePath(Name, action)) { Content = content };
+    }
 
-    /// <summary>A read carries the versions this connection wrote and saw, so it never answers from an older version.</summary>
+    private void EnsureWritable()
+    {
+        if (Version is { } version)
+        {
+            throw new InvalidOperationException($"Table '{Name}' is open read-only at version {version}; write through the repository, which writes the latest version.");
+        }
+    }
+
+    /// <summary>
+    /// A read carries the versions this connection wrote and saw, so it never answers from an older version; a read at a
+    /// pinned <see cref="Version"/> carries none (the body names the version).
+    /// </summary>
     private HttpRequestMessage Read(string action, HttpContent? content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, action)) { Content = content };
+        if (Version is not null)
+        {
+            return request;
+        }
+
         if (WriteVersion is > 0 and var written)
         {
             request.Headers.TryAddWithoutValidation(Wire.MinVersionHeader, written.ToString(CultureInfo.InvariantCulture));

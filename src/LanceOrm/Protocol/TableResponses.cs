@@ -39,8 +39,15 @@ internal sealed record IndexDescription(
     [property: JsonPropertyName("columns")] IReadOnlyList<string>? Columns,
     [property: JsonPropertyName("index_type")] string? IndexType);
 
-/// <summary><c>index/{name}/stats</c>: how many rows the index covers and how many it does not yet.</summary>
+/// <summary><c>index/{name}/stats</c>: how many rows the index covers and how many it does not yet, its type, metric and parts.</summary>
 internal sealed record IndexStatsResponse(
     [property: JsonPropertyName("num_indexed_rows")] long NumIndexedRows,
     [property: JsonPropertyName("num_unindexed_rows")] long NumUnindexedRows,
-    [property: JsonPropertyName("index_type")] string? IndexType);
+    [property: JsonPropertyName("index_type")] string? IndexType)
+{
+    [JsonPropertyName("distance_type")]
+    public string? DistanceType { get; init; }
+
+    [JsonPropertyName("num_indices")]
+    public int? NumIndices { get; init; }
+}

@@ -49,6 +49,14 @@ internal static class Wire
         public const string CreateIndex = "create_index";
         public const string ListIndices = "index/list";
         public const string IndexStats = "stats";
+        public const string DropIndex = "drop";
+        public const string ListVersions = "version/list";
+        public const string Restore = "restore";
+        public const string ListTags = "tags/list";
+        public const string TagVersion = "tags/version";
+        public const string CreateTag = "tags/create";
+        public const string UpdateTag = "tags/update";
+        public const string DeleteTag = "tags/delete";
     }
 
     /// <summary>The query string of a table list page.</summary>
