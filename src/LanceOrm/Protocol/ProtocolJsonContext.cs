@@ -19,6 +19,11 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(DeleteResponse))]
 [JsonSerializable(typeof(ListIndicesResponse))]
 [JsonSerializable(typeof(IndexStatsResponse))]
+[JsonSerializable(typeof(CreateNamespaceRequest))]
+[JsonSerializable(typeof(DropNamespaceRequest))]
+[JsonSerializable(typeof(DescribeNamespaceRequest))]
+[JsonSerializable(typeof(NamespacePropertiesResponse))]
+[JsonSerializable(typeof(ListNamespacesResponse))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
