@@ -141,7 +141,7 @@ public sealed partial class LanceDbConnection
         int pageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        CheckPageSize(pageSize);
+        CheckPageSize(pageSize, nameof(pageSize));
         string? token = null;
         do
         {
@@ -156,11 +156,11 @@ public sealed partial class LanceDbConnection
         while (token is not null);
     }
 
-    private static void CheckPageSize(int? limit)
+    private static void CheckPageSize(int? limit, string parameter = "limit")
     {
         if (limit is <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be positive.");
+            throw new ArgumentOutOfRangeException(parameter, limit, "The page size must be positive.");
         }
     }
 }

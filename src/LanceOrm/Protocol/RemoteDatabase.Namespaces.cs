@@ -15,6 +15,11 @@ internal sealed partial class RemoteDatabase
         var body = new CreateNamespaceRequest(Wire.Name(mode), properties is { Count: > 0 } ? properties : null);
         using var request = NamespaceRequest(ns, Wire.NamespaceActions.Create, RemoteDatabase.Json(body, ProtocolJsonContext.Default.CreateNamespaceRequest));
         using var response = await SendAsync(request, NamespaceContext("create_namespace", ns, isCreate: true), cancellationToken).ConfigureAwait(false);
+        if (mode == NamespaceCreateMode.Overwrite)
+        {
+            ForgetTablesIn(ns);
+        }
+
         return await PropertiesAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,10 +30,7 @@ internal sealed partial class RemoteDatabase
         var body = new DropNamespaceRequest(Wire.Name(mode), Wire.Name(behavior));
         using var request = NamespaceRequest(ns, Wire.NamespaceActions.Drop, RemoteDatabase.Json(body, ProtocolJsonContext.Default.DropNamespaceRequest));
         using var _ = await SendAsync(request, NamespaceContext("drop_namespace", ns), cancellationToken).ConfigureAwait(false);
-        foreach (var id in _tables.Keys.Where(id => id.StartsWith(ns.Identifier + NamespacePath.Delimiter, StringComparison.Ordinal)))
-        {
-            _tables.TryRemove(id, out var _);
-        }
+        ForgetTablesIn(ns);
     }
 
     /// <summary>The properties of the child namespace <paramref name="name"/>.</summary>
@@ -55,6 +57,16 @@ internal sealed partial class RemoteDatabase
 
     private static HttpRequestMessage NamespaceRequest(NamespacePath ns, string action, HttpContent content) =>
         new(HttpMethod.Post, Wire.NamespacePath(ns.Identifier, action)) { Content = content };
+
+    /// <summary>Forgets the table clients (and the versions they saw) of every table in <paramref name="ns"/> and below: their tables are gone.</summary>
+    private void ForgetTablesIn(NamespacePath ns)
+    {
+        var prefix = ns.Identifier + NamespacePath.Delimiter;
+        foreach (var id in _tables.Keys.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            _tables.TryRemove(id, out var _);
+        }
+    }
 
     private async Task<IReadOnlyDictionary<string, string>> PropertiesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
