@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { match } from './router.mjs';
 import { HttpError, toHttpError } from './errors.mjs';
 import { FAULT_HEADER, parseFaultHeader } from './faults.mjs';
-import { DEFAULT_DATABASE, checkTableName } from './databases.mjs';
+import { DEFAULT_DATABASE, delimiterOf, parseNamespaceId, parseTableId } from './databases.mjs';
 import { readBody, text } from './http.mjs';
 import { DEFAULT_MAX_BODY_BYTES } from './args.mjs';
 
@@ -97,14 +97,22 @@ export function createHandler({ databases, apiKey, state, log, logRequests = fal
       if (fault?.kind === 'delay') await sleep(fault.ms);
 
       const dbName = String(req.headers['x-lancedb-database'] ?? DEFAULT_DATABASE);
+      const root = route.admin ? null : databases.get(dbName);
+      const delimiter = route.admin ? undefined : delimiterOf(url.searchParams);
+      // A table route's identifier is ns1$ns2$table (protocol §1): the handler gets the namespace's engine
+      // database (404 when the namespace does not exist) and the bare table name.
+      const tableId = route.table ? parseTableId(params.table, delimiter) : undefined;
       const ctx = {
         req,
         url,
         query: url.searchParams,
         params,
         state,
-        db: route.admin ? null : databases.get(dbName),
-        name: route.table ? checkTableName(params.table) : undefined,
+        root,
+        delimiter,
+        db: tableId ? await root.resolve(tableId.namespace) : root,
+        name: tableId?.name,
+        nsPath: route.namespace ? parseNamespaceId(params.ns, delimiter) : undefined,
       };
       const reply = await route.handler(ctx);
       if (fault?.kind === 'after-write') {

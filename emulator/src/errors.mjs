@@ -14,6 +14,13 @@ export const badRequest = (message) => new HttpError(400, message);
 export const notFound = (message) => new HttpError(404, message);
 export const tableNotFound = (name) => new HttpError(404, `Table '${name}' was not found`);
 export const tableAlreadyExists = (name) => new HttpError(400, `Table '${name}' already exists`);
+// Namespace errors as the lance-namespace REST spec maps its error codes: NamespaceNotFound 404,
+// NamespaceAlreadyExists 409, NamespaceNotEmpty 409 (the official client does not retry namespace calls).
+const nsText = (nsPath) => nsPath.join('$');
+export const namespaceNotFound = (nsPath) => new HttpError(404, `Namespace '${nsText(nsPath)}' was not found`);
+export const namespaceAlreadyExists = (nsPath) => new HttpError(409, `Namespace '${nsText(nsPath)}' already exists`);
+export const namespaceNotEmpty = (nsPath, tables, namespaces) =>
+  new HttpError(409, `Namespace '${nsText(nsPath)}' is not empty: it holds ${tables} table(s) and ${namespaces} namespace(s); drop them first or drop with behavior Cascade`);
 
 const PROGRAMMING_ERRORS = [TypeError, ReferenceError, SyntaxError, RangeError];
 

@@ -7,9 +7,10 @@ import { routes as versions } from './routes/versions.mjs';
 import { routes as schema } from './routes/schema.mjs';
 import { routes as stats } from './routes/stats.mjs';
 import { routes as admin } from './routes/admin.mjs';
+import { routes as namespaces } from './routes/namespaces.mjs';
 import { badRequest } from './errors.mjs';
 
-const ALL = [...admin, ...tables, ...writes, ...query, ...indices, ...versions, ...schema, ...stats];
+const ALL = [...admin, ...namespaces, ...tables, ...writes, ...query, ...indices, ...versions, ...schema, ...stats];
 
 /**
  * Finds the route for a method + path.

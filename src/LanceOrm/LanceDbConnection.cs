@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using LanceOrm.Diagnostics;
 using LanceOrm.Embeddings;
 using LanceOrm.Protocol;
@@ -85,53 +84,50 @@ public sealed partial class LanceDbConnection : IDisposable
 
     private string ApiKeyText { get; }
 
-    /// <summary>One page of table names, in name order.</summary>
+    /// <summary>One page of the names of the tables in this connection's namespace, in name order.</summary>
     /// <param name="limit">The page size, or <c>null</c> for the server's default.</param>
     /// <param name="pageToken">The <see cref="TableNamesPage.NextPageToken"/> of the previous page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="NamespaceNotFoundException">This connection's namespace does not exist.</exception>
     public async Task<TableNamesPage> ListTablesAsync(int? limit = null, string? pageToken = null, CancellationToken cancellationToken = default)
     {
-        if (limit is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be positive.");
-        }
-
+        CheckPageSize(limit);
         var page = await Remote.ListTablesAsync(limit, pageToken, cancellationToken).ConfigureAwait(false);
         return new TableNamesPage(page.Tables ?? [], string.IsNullOrEmpty(page.PageToken) ? null : page.PageToken);
     }
 
-    /// <summary>Every table name, following page tokens.</summary>
+    /// <summary>Every table name in this connection's namespace, following page tokens.</summary>
     /// <param name="pageSize">Names asked for per request.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public async IAsyncEnumerable<string> ListAllTablesAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? token = null;
-        do
-        {
-            var page = await ListTablesAsync(pageSize, token, cancellationToken).ConfigureAwait(false);
-            foreach (var name in page.Tables)
+    public IAsyncEnumerable<string> ListAllTablesAsync(int pageSize = 100, CancellationToken cancellationToken = default) =>
+        AllPagesAsync(
+            async (token, ct) =>
             {
-                yield return name;
-            }
+                var page = await ListTablesAsync(pageSize, token, ct).ConfigureAwait(false);
+                return (page.Tables, page.NextPageToken);
+            },
+            pageSize,
+            cancellationToken);
 
-            token = page.Tables.Count < pageSize ? null : page.NextPageToken ?? page.Tables[^1];
-        }
-        while (token is not null);
-    }
-
-    /// <summary>Drops a table (not retried, as the official client).</summary>
+    /// <summary>Drops a table of this connection's namespace (not retried, as the official client).</summary>
     /// <exception cref="TableNotFoundException">No such table.</exception>
     public Task DropTableAsync(string tableName, CancellationToken cancellationToken = default) => Remote.DropTableAsync(tableName, cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>Ends the connection and every namespace view made from it; on a namespace view (<see cref="InNamespace"/>), does nothing.</summary>
     public void Dispose()
     {
+        if (_owner is not null)
+        {
+            return;
+        }
+
         Remote.Dispose();
         _ownedRegistry?.Dispose();
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"LanceDbConnection {{ Database = {Database}, Endpoint = {Endpoint}, ApiKey = {ApiKeyText} }}";
+    public override string ToString() =>
+        $"LanceDbConnection {{ Database = {Database}, {(Remote.Namespace.IsRoot ? "" : $"Namespace = {Remote.Namespace}, ")}Endpoint = {Endpoint}, ApiKey = {ApiKeyText} }}";
 
     /// <summary>Sends through a handler the application owns, without disposing it with the connection.</summary>
     private sealed class BorrowedHandler(HttpMessageHandler handler) : DelegatingHandler(handler)

@@ -1,7 +1,9 @@
-// Database-level routes: list tables, create, describe, drop, rename (protocol §5.1, §5.2).
+// Database-level routes: list tables, create, describe, drop, rename (protocol §5.1, §5.2). `db` is the engine
+// database of the table's namespace (see app.mjs), `name` the bare table name.
 import fs from 'node:fs/promises';
-import { badRequest, notFound, tableAlreadyExists, tableNotFound } from '../errors.mjs';
-import { checkTableName } from '../databases.mjs';
+import { badRequest, tableAlreadyExists, tableNotFound } from '../errors.mjs';
+import { checkNamespaceName, checkTableName, namespaceLocks, tableLock } from '../databases.mjs';
+import { page } from '../paging.mjs';
 import { json, readArrow, readJson, readJsonBody, bodyVersion, versionHeader, expectType } from '../http.mjs';
 import { checkRenameBody } from '../strict.mjs';
 import { toIpcFile, schemaToIpcFile } from '../arrow-ipc.mjs';
@@ -9,25 +11,9 @@ import { schemaToJson } from '../schema-json.mjs';
 
 const CREATE_MODES = new Set(['create', 'overwrite', 'exist_ok']);
 
-async function listTables({ db, query }) {
-  const limitText = query.get('limit');
-  let limit = null;
-  if (limitText !== null) {
-    limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 0) throw badRequest(`limit must be a non-negative integer, got '${limitText}'`);
-  }
-  const startAfter = query.get('page_token');
-  const all = (await (await db.conn()).tableNames()).slice().sort();
-  const after = startAfter ? all.filter((n) => n > startAfter) : all;
-  const page = limit === null || limit === 0 ? after : after.slice(0, limit);
-  const body = { tables: page };
-  if (page.length > 0 && page.length < after.length) body.page_token = page[page.length - 1];
-  return json(body);
-}
-
-async function listNamespaceTables(ctx) {
-  if (ctx.params.ns !== '$') throw notFound(`namespace '${ctx.params.ns}' not found (only the root namespace '$' exists)`);
-  return listTables(ctx);
+/** `GET /v1/table/`: the root namespace's tables, paged. */
+export async function listTables({ db, query }) {
+  return json(page(await db.tableNames(), query, 'tables'));
 }
 
 async function createTable({ db, name, query, req }) {
@@ -36,7 +22,7 @@ async function createTable({ db, name, query, req }) {
   const data = await readArrow(req);
   return db.write([name], async () => {
     const exists = await db.exists(name);
-    if (exists && mode === 'create') throw tableAlreadyExists(name);
+    if (exists && mode === 'create') throw tableAlreadyExists(db.idOf(name));
     if (exists && mode === 'exist_ok') return json({});
     const conn = await db.conn();
     db.forget(name);
@@ -59,34 +45,38 @@ async function describeTable({ db, name, req }) {
 
 async function dropTable({ db, name }) {
   return db.write([name], async () => {
-    if (!(await db.exists(name))) throw tableNotFound(name);
+    if (!(await db.exists(name))) throw tableNotFound(db.idOf(name));
     db.forget(name);
     await (await db.conn()).dropTable(name);
     return json({});
   });
 }
 
-async function renameTable({ db, name, req }) {
+/** Renames a table, into another namespace when `new_namespace` is given (`[]` = the root). */
+async function renameTable({ root, db, name, req }) {
   const body = await readJsonBody(req);
   checkRenameBody(body);
   const target = checkTableName(expectType(body.new_table_name, 'string', 'new_table_name'));
-  if (Array.isArray(body.new_namespace) && body.new_namespace.length > 0) {
-    throw badRequest('new_namespace: namespaces are not supported by this emulator (root namespace only)');
+  let targetDb = db;
+  if (body.new_namespace !== undefined && body.new_namespace !== null) {
+    const nsPath = expectType(body.new_namespace, 'array', 'new_namespace');
+    if (nsPath.some((p) => typeof p !== 'string')) throw badRequest('field "new_namespace" must be an array of strings');
+    targetDb = await root.resolve(nsPath.map(checkNamespaceName));
   }
-  return db.write([name, target], async () => {
-    if (!(await db.exists(name))) throw tableNotFound(name);
-    if (target === name) return json({});
-    if (await db.exists(target)) throw tableAlreadyExists(target);
+  const keys = [tableLock(db.idOf(name)), tableLock(targetDb.idOf(target)), ...namespaceLocks(db.namespace), ...namespaceLocks(targetDb.namespace)];
+  return root.locks.run(keys, async () => {
+    if (!(await db.exists(name))) throw tableNotFound(db.idOf(name));
+    if (targetDb === db && target === name) return json({});
+    if (await targetDb.exists(target)) throw tableAlreadyExists(targetDb.idOf(target));
     db.forget(name);
-    db.forget(target);
-    await fs.rename(db.tablePath(name), db.tablePath(target));
+    targetDb.forget(target);
+    await fs.rename(db.tablePath(name), targetDb.tablePath(target));
     return json({});
   });
 }
 
 export const routes = [
   { method: 'GET', pattern: /^\/v1\/table\/?$/, handler: listTables },
-  { method: 'GET', pattern: /^\/v1\/namespace\/(?<ns>[^/]+)\/table\/list\/?$/, handler: listNamespaceTables },
   { method: 'POST', pattern: /^\/v1\/table\/(?<table>[^/]+)\/create\/?$/, table: true, handler: createTable },
   { method: 'POST', pattern: /^\/v1\/table\/(?<table>[^/]+)\/describe\/?$/, table: true, handler: describeTable },
   { method: 'POST', pattern: /^\/v1\/table\/(?<table>[^/]+)\/drop\/?$/, table: true, handler: dropTable },

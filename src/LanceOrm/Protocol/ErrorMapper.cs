@@ -36,6 +36,11 @@ internal static class ErrorMapper
         var what = context.Call.Describe();
         LanceDbException error = code switch
         {
+            404 when context.Namespace is { } ns => NamespaceNotFound(what, ns, context.IsCreate, status, serverMessage, requestId),
+            409 when context.Namespace is { } ns && context.IsCreate =>
+                new NamespaceAlreadyExistsException(ns.Parts, $"Namespace '{ns}' already exists. Keep it with NamespaceCreateMode.ExistOk, or replace it with NamespaceCreateMode.Overwrite.", status, serverMessage, requestId),
+            409 when context.Namespace is { } ns && context.Call.Operation == "drop_namespace" =>
+                new NamespaceNotEmptyException(ns.Parts, $"{what} failed: the namespace still holds tables or namespaces. Drop them first, or drop with NamespaceDropBehavior.Cascade{Tail(reason)}", status, serverMessage, requestId),
             404 when context.Tag is { } tag && table is not null && MentionsTag(body, tag) =>
                 new TagNotFoundException(table, tag, $"{what} failed: the table has no tag '{tag}'. Tags.ListAsync lists its tags.", status, serverMessage, requestId),
             400 or 409 when context.Tag is { } tag && table is not null && body.Contains("already exists", StringComparison.OrdinalIgnoreCase) =>
@@ -65,6 +70,11 @@ internal static class ErrorMapper
         return error;
     }
 
+    private static NamespaceNotFoundException NamespaceNotFound(string what, NamespacePath ns, bool isCreate, HttpStatusCode status, string serverMessage, string? requestId) =>
+        new(ns.Parts, isCreate
+            ? $"{what} failed: its parent namespace does not exist. Create the parents first."
+            : $"{what} failed: the namespace does not exist. Create it with CreateNamespaceAsync, or check the name.", status, serverMessage, requestId);
+
     /// <summary>The message of a full-text or hybrid search on a table without the full-text index it needs.</summary>
     public static string MissingFullTextIndex(string what, string? column = null, string? property = null) =>
         $"{what} failed: full-text search needs a full-text index{(column is null ? "" : $" on column '{column}'")}, and the table has none. "
@@ -88,5 +98,8 @@ internal static class ErrorMapper
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 }
 
-/// <summary>What was being done, to name it in errors: the call, and whether it creates a table, carries a filter or a full-text query, names a tag or a version.</summary>
-internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false, string? Tag = null, long? Version = null);
+/// <summary>
+/// What was being done, to name it in errors: the call, whether it creates (a table or namespace), carries a filter or a
+/// full-text query, names a tag or a version, and the namespace it is about (namespace routes and namespace listings).
+/// </summary>
+internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false, string? Tag = null, long? Version = null, NamespacePath? Namespace = null);

@@ -25,6 +25,11 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(TagVersionResponse))]
 [JsonSerializable(typeof(VersionResponse))]
 [JsonSerializable(typeof(Dictionary<string, TagContentsResponse>))]
+[JsonSerializable(typeof(CreateNamespaceRequest))]
+[JsonSerializable(typeof(DropNamespaceRequest))]
+[JsonSerializable(typeof(DescribeNamespaceRequest))]
+[JsonSerializable(typeof(NamespacePropertiesResponse))]
+[JsonSerializable(typeof(ListNamespacesResponse))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

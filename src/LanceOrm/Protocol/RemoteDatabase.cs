@@ -7,14 +7,18 @@ using LanceOrm.Transport;
 namespace LanceOrm.Protocol;
 
 /// <summary>
-/// The database routes of the remote REST protocol (list and drop tables) and the table clients, over one transport.
-/// Tracks the server version (<c>phalanx-version</c>) that gates request shapes. Callers above it never see a path, a
-/// header or a JSON key.
+/// The database routes of the remote REST protocol (list and drop tables, namespaces) and the table clients, over one
+/// transport, for one namespace (the root, or a view from <see cref="InNamespace"/> that shares the root's transport,
+/// table clients and server version). Tracks the server version (<c>phalanx-version</c>) that gates request shapes.
+/// Callers above it never see a path, a header or a JSON key.
 /// </summary>
 internal sealed partial class RemoteDatabase : IDisposable
 {
     private static readonly Version DefaultServerVersion = new(0, 1, 0);
-    private readonly ConcurrentDictionary<string, RemoteTable> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>The table clients by full identifier (<c>ns1$ns2$table</c>), shared by the root and its namespace views.</summary>
+    private readonly ConcurrentDictionary<string, RemoteTable> _tables;
+    private readonly RemoteDatabase _root;
     private Version _serverVersion = DefaultServerVersion;
 
     public RemoteDatabase(LanceTransport transport, string? apiKey, IReadOnlySet<int> retryStatuses)
@@ -22,46 +26,81 @@ internal sealed partial class RemoteDatabase : IDisposable
         Transport = transport;
         ApiKey = apiKey;
         RetryStatuses = retryStatuses;
+        Namespace = NamespacePath.Root;
+        _tables = new(StringComparer.Ordinal);
+        _root = this;
+    }
+
+    private RemoteDatabase(RemoteDatabase root, NamespacePath ns)
+    {
+        Transport = root.Transport;
+        ApiKey = root.ApiKey;
+        RetryStatuses = root.RetryStatuses;
+        Namespace = ns;
+        _tables = root._tables;
+        _root = root;
     }
 
     public LanceTransport Transport { get; }
+
+    /// <summary>The namespace this view's table routes and lists work in (the root: <see cref="NamespacePath.Root"/>).</summary>
+    public NamespacePath Namespace { get; }
 
     /// <summary>
     /// The server version from the last <c>phalanx-version</c> response header (absent ⇒ 0.1.0, as the official client
     /// assumes). Gates request shapes (structured full-text queries from 0.3.0).
     /// </summary>
-    public Version ServerVersion => Volatile.Read(ref _serverVersion);
+    public Version ServerVersion => Volatile.Read(ref _root._serverVersion);
 
     internal string? ApiKey { get; }
 
     internal IReadOnlySet<int> RetryStatuses { get; }
 
-    /// <summary>The client of one table (one per name, so read-your-writes holds across repositories of a connection).</summary>
+    /// <summary>A view of the same database in namespace <paramref name="ns"/> (sharing transport, table clients and server version).</summary>
+    public RemoteDatabase InNamespace(NamespacePath ns) => new(_root, ns);
+
+    /// <summary>
+    /// The client of table <paramref name="name"/> in this namespace: one per full identifier, so read-your-writes holds
+    /// across repositories and namespace views of a connection.
+    /// </summary>
     public RemoteTable Table(string name)
     {
         TableNames.Validate(name);
-        return _tables.GetOrAdd(name, static (n, db) => new RemoteTable(db, n), this);
+        return _tables.GetOrAdd(Namespace.TableIdentifier(name), static (id, db) => new RemoteTable(db, id), _root);
     }
 
-    /// <summary>One page of table names.</summary>
+    /// <summary>
+    /// One page of table names in this namespace: <c>GET /v1/table/</c> at the root, <c>GET /v1/namespace/{ns}/table/list</c>
+    /// in a namespace (as the official client's <c>tableNames</c>).
+    /// </summary>
     public async Task<ListTablesResponse> ListTablesAsync(int? limit, string? pageToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Wire.ListTablesPath + Wire.ListTablesQuery(limit, pageToken));
-        using var response = await SendAsync(request, new ErrorContext(new CallInfo("list_tables", null)), cancellationToken).ConfigureAwait(false);
+        var path = Namespace.IsRoot ? Wire.ListTablesPath : Wire.NamespacePath(Namespace.Identifier, Wire.NamespaceActions.ListTables);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path + Wire.ListTablesQuery(limit, pageToken));
+        var context = Namespace.IsRoot ? new ErrorContext(new CallInfo("list_tables", null)) : NamespaceContext("list_tables", Namespace, retryable: true);
+        using var response = await SendAsync(request, context, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, ProtocolJsonContext.Default.ListTablesResponse, cancellationToken).ConfigureAwait(false)
                ?? new ListTablesResponse([], null);
     }
 
-    /// <summary>Drops a table (not retried, as the official client) and forgets its versions.</summary>
+    /// <summary>Drops a table of this namespace (not retried, as the official client) and forgets its versions.</summary>
     public async Task DropTableAsync(string table, CancellationToken cancellationToken)
     {
         TableNames.Validate(table);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(table, Wire.Actions.Drop));
-        using var _ = await SendAsync(request, new ErrorContext(new CallInfo("drop_table", table, Retryable: false)), cancellationToken).ConfigureAwait(false);
-        _tables.TryRemove(table, out var _);
+        var id = Namespace.TableIdentifier(table);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(id, Wire.Actions.Drop));
+        using var _ = await SendAsync(request, new ErrorContext(new CallInfo("drop_table", id, Retryable: false)), cancellationToken).ConfigureAwait(false);
+        _tables.TryRemove(id, out var _);
     }
 
-    public void Dispose() => Transport.Dispose();
+    /// <summary>Disposes the transport (the root only: a namespace view borrows the root's).</summary>
+    public void Dispose()
+    {
+        if (ReferenceEquals(_root, this))
+        {
+            Transport.Dispose();
+        }
+    }
 
     /// <summary>Sends, returning a 2xx response (the caller disposes it) or throwing the mapped <see cref="LanceDbException"/>.</summary>
     internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ErrorContext context, CancellationToken cancellationToken)
@@ -90,7 +129,7 @@ internal sealed partial class RemoteDatabase : IDisposable
             if (response.Headers.TryGetValues(Wire.ServerVersionHeader, out var versions)
                 && Version.TryParse(versions.FirstOrDefault()?.Split('-', '+')[0], out var version))
             {
-                Volatile.Write(ref _serverVersion, version);
+                Volatile.Write(ref _root._serverVersion, version);
             }
 
             return response;

@@ -29,12 +29,59 @@ internal static class Wire
     /// <inheritdoc cref="DistanceColumn"/>
     public const string RowIdColumn = "_rowid";
 
-    /// <summary>The path of a table route: <c>/v1/table/{table}/{action}/</c>.</summary>
-    public static string TablePath(string table, string action) => $"/v1/table/{Uri.EscapeDataString(table)}/{action}/";
+    /// <summary>
+    /// The path of a table route: <c>/v1/table/{table}/{action}/</c>. <paramref name="table"/> is a table identifier
+    /// (<c>ns1$ns2$table</c>, protocol §1): each part is escaped, the <c>$</c> between them goes as is, as the official
+    /// client sends it.
+    /// </summary>
+    public static string TablePath(string table, string action) => $"/v1/table/{EscapeIdentifier(table)}/{action}/";
 
     /// <summary>The path of an index route: <c>/v1/table/{table}/index/{index}/{action}/</c>.</summary>
     public static string IndexPath(string table, string index, string action) =>
-        $"/v1/table/{Uri.EscapeDataString(table)}/index/{Uri.EscapeDataString(index)}/{action}/";
+        $"/v1/table/{EscapeIdentifier(table)}/index/{Uri.EscapeDataString(index)}/{action}/";
+
+    /// <summary>
+    /// The path of a namespace route: <c>/v1/namespace/{ns}/{action}</c> (no trailing slash, as the official client),
+    /// <paramref name="identifier"/> being <c>ns1$ns2</c> or <c>$</c> for the root.
+    /// </summary>
+    public static string NamespacePath(string identifier, string action) => $"/v1/namespace/{EscapeIdentifier(identifier)}/{action}";
+
+    private static string EscapeIdentifier(string identifier) =>
+        string.Join(Protocol.NamespacePath.Delimiter, identifier.Split(Protocol.NamespacePath.Delimiter).Select(Uri.EscapeDataString));
+
+    public static class NamespaceActions
+    {
+        public const string Create = "create";
+        public const string Drop = "drop";
+        public const string Describe = "describe";
+        public const string List = "list";
+        public const string ListTables = "table/list";
+    }
+
+    /// <summary>A create mode as the lance-namespace spec names it (PascalCase); <c>null</c> for the default, <c>Create</c>, which is not sent.</summary>
+    public static string? Name(NamespaceCreateMode mode) => mode switch
+    {
+        NamespaceCreateMode.Create => null,
+        NamespaceCreateMode.ExistOk => "ExistOk",
+        NamespaceCreateMode.Overwrite => "Overwrite",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
+    };
+
+    /// <summary>A drop behavior as the spec names it; <c>null</c> for the default, <c>Restrict</c>, which is not sent.</summary>
+    public static string? Name(NamespaceDropBehavior behavior) => behavior switch
+    {
+        NamespaceDropBehavior.Restrict => null,
+        NamespaceDropBehavior.Cascade => "Cascade",
+        _ => throw new ArgumentOutOfRangeException(nameof(behavior), behavior, null),
+    };
+
+    /// <summary>A drop mode as the spec names it; <c>null</c> for the default, <c>Fail</c>, which is not sent.</summary>
+    public static string? Name(NamespaceDropMode mode) => mode switch
+    {
+        NamespaceDropMode.Fail => null,
+        NamespaceDropMode.Skip => "Skip",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
+    };
 
     public static class Actions
     {
@@ -59,7 +106,7 @@ internal static class Wire
         public const string DeleteTag = "tags/delete";
     }
 
-    /// <summary>The query string of a table list page.</summary>
+    /// <summary>The query string of a table or namespace list page: <c>?limit=&amp;page_token=</c>, each only when set.</summary>
     public static string ListTablesQuery(int? limit, string? pageToken)
     {
         var parts = new List<string>(2);

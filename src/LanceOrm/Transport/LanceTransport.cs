@@ -116,6 +116,9 @@ internal sealed class LanceTransport : IDisposable
 /// <param name="Rows">Rows in the request body (write batches).</param>
 internal sealed record CallInfo(string Operation, string? Table, bool Retryable = true, int? Rows = null)
 {
+    /// <summary>The namespace identifier (<c>ns1$ns2</c>) the call is about, when it is about one.</summary>
+    public string? Namespace { get; init; }
+
     /// <summary>A write batch that is safe to resend (<c>merge_insert</c>): retried with <see cref="LanceRetryOptions.WriteRetries"/> when set.</summary>
     public bool IdempotentWrite { get; init; }
 
@@ -124,6 +127,7 @@ internal sealed record CallInfo(string Operation, string? Table, bool Retryable 
     {
         var words = Operation.Replace('_', ' ');
         words = char.ToUpperInvariant(words[0]) + words[1..];
-        return words + (Table is null ? "" : $" on table '{Table}'");
+        return words + (Table is null ? "" : $" on table '{Table}'")
+               + (Namespace is null ? "" : Operation.EndsWith("_namespace", StringComparison.Ordinal) ? $" '{Namespace}'" : $" in namespace '{Namespace}'");
     }
 }
