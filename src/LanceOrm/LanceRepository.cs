@@ -364,22 +364,31 @@ public abstract partial class LanceRepository<T, TKey>
 
     private Task<WriteResult> WriteAsync(IEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
-        var inMemory = rows is ICollection<T> or IReadOnlyCollection<T>;
-        if (inMemory)
-        {
-            // In memory already: every row is checked before the first batch is sent.
-            RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
-        }
-
+        var inMemory = CheckIfInMemory(rows);
         return WriteAsync(ToAsync(rows), upsert, inMemory, progress, cancellationToken);
     }
 
     private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var target = new WriteTarget<T>(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth, Connection.Logger);
-        return await WritePipeline<T>.RunAsync(target, rows, upsert, rowsChecked, progress, cancellationToken).ConfigureAwait(false);
+        var sink = new MergeInsertSink(_table, Map.Key.ColumnName, upsert);
+        return await WritePipeline<T>.RunAsync(NewWriteTarget(), rows, sink, rowsChecked, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Checks every row of an in-memory collection before anything is sent; answers whether it was one.</summary>
+    private bool CheckIfInMemory(IEnumerable<T> rows)
+    {
+        var inMemory = rows is ICollection<T> or IReadOnlyCollection<T>;
+        if (inMemory)
+        {
+            RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
+        }
+
+        return inMemory;
+    }
+
+    private WriteTarget<T> NewWriteTarget() =>
+        new(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth, Connection.MaxRequestBodyBytes, Connection.Logger);
 
     private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

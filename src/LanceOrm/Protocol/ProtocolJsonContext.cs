@@ -19,6 +19,8 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(DeleteResponse))]
 [JsonSerializable(typeof(ListIndicesResponse))]
 [JsonSerializable(typeof(IndexStatsResponse))]
+[JsonSerializable(typeof(InsertResponse))]
+[JsonSerializable(typeof(MultipartCreateResponse))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
