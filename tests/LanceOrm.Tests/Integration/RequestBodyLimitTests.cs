@@ -101,6 +101,28 @@ public sealed class RequestBodyLimitTests(EmulatorFixture fixture, CappedEmulato
     }
 
     [Fact]
+    public async Task Vector_totals_stay_exact_when_batches_are_split_and_when_the_write_stops_in_a_split_batch()
+    {
+        using var db = await fixture.ConnectAsync(o => { o.WriteBatchSize = 100; o.MaxRequestBodyBytes = 8 * 1024; });
+        var repo = await fixture.NewTableAsync(db, "split-vectors");
+        var rows = Enumerable.Range(0, 100).Select(i => Note.Make(i)).ToList();
+        rows[10].Vector = Enumerable.Repeat(0.5f, HashingEmbeddingGenerator.Dimensions).ToArray();
+
+        var result = await repo.AddAsync(rows, cancellationToken: Ct);
+
+        Assert.Equal(100, result.RowsSent);
+        Assert.Equal(1, result.VectorsSupplied);
+        Assert.Equal(100, result.VectorsComputed + result.VectorsFromCache + result.VectorsSupplied);
+
+        var more = Enumerable.Range(100, 100).Select(i => Note.Make(i, i == 170 ? LogLine.Make(i, 20_000).Text : null)).ToList();
+        var error = await Assert.ThrowsAsync<WriteFailedException>(() => repo.AddAsync(more, cancellationToken: Ct));
+
+        Assert.Equal(70, error.ResumePosition);
+        Assert.Equal(70, error.Result.VectorsComputed + error.Result.VectorsFromCache + error.Result.VectorsSupplied);
+        Assert.Equal(170, await repo.CountAsync(cancellationToken: Ct));
+    }
+
+    [Fact]
     public void A_body_limit_under_1_KiB_is_refused_when_connecting()
     {
         var error = Assert.Throws<ArgumentException>(() => EmulatorFixture.Connect(fixture.Emulator, o => o.MaxRequestBodyBytes = 512));
