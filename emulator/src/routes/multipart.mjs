@@ -54,6 +54,7 @@ async function complete({ db, name, query, req }) {
     if (upload.state === 'aborted') throw badRequest(`multipart upload '${upload.id}' was aborted: it cannot be completed`);
     const table = await db.table(name);
     const parts = [...upload.parts.values()].filter((part) => part.numRows > 0);
+    upload.state = 'completing'; // a part arriving now is refused, never staged after the commit took the others
     let version;
     if (parts.length === 0 && upload.mode !== 'overwrite') {
       version = await table.version(); // nothing staged: nothing to commit
@@ -62,9 +63,15 @@ async function complete({ db, name, query, req }) {
       try {
         data = parts.length === 0 ? [...upload.parts.values()][0] : parts[0].concat(...parts.slice(1));
       } catch (err) {
+        upload.state = 'open';
         throw badRequest(`the parts of multipart upload '${upload.id}' do not share one schema: ${err.message}`);
       }
-      version = (await table.inner.add(toIpcFile(data), upload.mode ?? 'append')).version;
+      try {
+        version = (await table.inner.add(toIpcFile(data), upload.mode ?? 'append')).version;
+      } catch (err) {
+        upload.state = 'open'; // nothing committed: the upload can be completed again or aborted
+        throw err;
+      }
     }
     upload.state = 'completed';
     upload.version = version;
@@ -77,7 +84,7 @@ async function abort({ db, name, query, req }) {
   await readBody(req);
   const upload = findUpload(db, name, query);
   return db.write([name], async () => {
-    if (upload.state === 'completed') throw badRequest(`multipart upload '${upload.id}' was completed: it cannot be aborted`);
+    if (upload.state === 'completed' || upload.state === 'completing') throw badRequest(`multipart upload '${upload.id}' was completed: it cannot be aborted`);
     upload.state = 'aborted';
     upload.parts.clear();
     return json({});

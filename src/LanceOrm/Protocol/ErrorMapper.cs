@@ -35,6 +35,7 @@ internal static class ErrorMapper
         var what = context.Call.Describe();
         LanceDbException error = code switch
         {
+            404 when context.Upload && body.Contains("upload", StringComparison.OrdinalIgnoreCase) => new LanceDbException($"{what} failed: the server has no such multipart upload (it was aborted, completed or expired){Tail(reason)}", status, serverMessage, requestId),
             404 when table is not null => new TableNotFoundException(table, $"{what} failed: the table does not exist. Create it with CreateTableAsync, or check the name.", status, serverMessage, requestId),
             400 when context.IsCreate && table is not null && body.Contains("already exists", StringComparison.OrdinalIgnoreCase) =>
                 new TableAlreadyExistsException(table, $"Table '{table}' already exists. Open it with CreateMode.ExistOk, or replace it with CreateMode.Overwrite.", status, serverMessage, requestId),
@@ -71,5 +72,5 @@ internal static class ErrorMapper
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
 }
 
-/// <summary>What was being done, to name it in errors: the call, and whether it creates a table, carries a filter or a full-text query.</summary>
-internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false);
+/// <summary>What was being done, to name it in errors: the call, and whether it creates a table, carries a filter or a full-text query, or names a multipart upload.</summary>
+internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false, bool Upload = false);

@@ -61,14 +61,14 @@ internal sealed partial class RemoteTable
     {
         using var content = ArrowIpc.StreamContent(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.Insert) + Wire.UploadPartQuery(uploadId, partId)) { Content = content };
-        using var _ = await _database.SendAsync(request, new ErrorContext(Call("append", rows: rows) with { IdempotentWrite = true }), cancellationToken).ConfigureAwait(false);
+        using var _ = await _database.SendAsync(request, new ErrorContext(Call("append", rows: rows) with { IdempotentWrite = true }, Upload: true), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Commits every staged part of the upload as one write and answers the new table version (a repeat answers the same one).</summary>
     public async Task<long> CompleteMultipartAsync(string uploadId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.MultipartPath(Name, Wire.MultipartSteps.Complete) + Wire.UploadQuery(uploadId));
-        using var response = await _database.SendAsync(request, new ErrorContext(Call("multipart_complete")), cancellationToken).ConfigureAwait(false);
+        using var response = await _database.SendAsync(request, new ErrorContext(Call("multipart_complete"), Upload: true), cancellationToken).ConfigureAwait(false);
         var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.InsertResponse, cancellationToken).ConfigureAwait(false))?.Version
                       ?? throw new LanceDbException($"Completing a multipart insert on table '{Name}' returned no version.", response.StatusCode, null, Transport.RequestOptionKeys.RequestIdOf(response.RequestMessage));
         Wrote(version);
@@ -79,7 +79,7 @@ internal sealed partial class RemoteTable
     public async Task AbortMultipartAsync(string uploadId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.MultipartPath(Name, Wire.MultipartSteps.Abort) + Wire.UploadQuery(uploadId));
-        using var _ = await _database.SendAsync(request, new ErrorContext(Call("multipart_abort")), cancellationToken).ConfigureAwait(false);
+        using var _ = await _database.SendAsync(request, new ErrorContext(Call("multipart_abort"), Upload: true), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A fresh part id (a UUID, as the official client).</summary>
