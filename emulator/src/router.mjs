@@ -1,6 +1,7 @@
 // Route table: every protocol route module plus the emulator's admin routes.
 import { routes as tables } from './routes/tables.mjs';
 import { routes as writes } from './routes/writes.mjs';
+import { routes as multipart } from './routes/multipart.mjs';
 import { routes as query } from './routes/query.mjs';
 import { routes as indices } from './routes/indices.mjs';
 import { routes as versions } from './routes/versions.mjs';
@@ -10,7 +11,7 @@ import { routes as admin } from './routes/admin.mjs';
 import { routes as namespaces } from './routes/namespaces.mjs';
 import { badRequest } from './errors.mjs';
 
-const ALL = [...admin, ...namespaces, ...tables, ...writes, ...query, ...indices, ...versions, ...schema, ...stats];
+const ALL = [...admin, ...namespaces, ...tables, ...writes, ...multipart, ...query, ...indices, ...versions, ...schema, ...stats];
 
 /**
  * Finds the route for a method + path.

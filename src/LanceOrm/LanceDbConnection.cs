@@ -42,6 +42,7 @@ public sealed partial class LanceDbConnection : IDisposable
         DatabasePrefix = endpoint.Prefix;
         WriteBatchSize = options.WriteBatchSize;
         WritePipelineDepth = options.WritePipelineDepth;
+        MaxRequestBodyBytes = options.MaxRequestBodyBytes;
         _ownedRegistry = embeddings is null ? new EmbeddingRegistry() : null;
         Embeddings = embeddings ?? _ownedRegistry!;
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
@@ -81,6 +82,9 @@ public sealed partial class LanceDbConnection : IDisposable
     internal TimeProvider Time { get; }
 
     internal int WritePipelineDepth { get; }
+
+    /// <summary>The largest request body a write sends (<see cref="LanceDbOptions.MaxRequestBodyBytes"/>).</summary>
+    internal long MaxRequestBodyBytes { get; }
 
     private string ApiKeyText { get; }
 

@@ -57,12 +57,27 @@ public sealed class LanceDbOptions
     public int WriteBatchSize { get; set; } = 1000;
 
     /// <summary>
+    /// The largest request body a write sends, in bytes (default 8 MiB, below the usual proxy and gateway limits of
+    /// 10 MB and more; at least 1,024). A wire batch whose encoded Arrow stream is larger is split by rows before it is
+    /// sent, and a batch the server refuses as too large (HTTP 413) is split in halves and sent again, so no setting
+    /// here loses or repeats a row; only a single row over the limit stops a write (<see cref="RowTooLargeException"/>).
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>The default of <see cref="MaxRequestBodyBytes"/>: 8 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 8L * 1024 * 1024;
+
+    /// <summary>The smallest <see cref="MaxRequestBodyBytes"/> accepted: 1,024 bytes (a schema alone takes hundreds).</summary>
+    public const long MinMaxRequestBodyBytes = 1024;
+
+    /// <summary>
     /// Batches that may wait between two stages of a write (default 2): while one batch uploads, the next ones are
-    /// embedded and encoded. Bounds the memory of a write to about <c>(2 × depth + 3) × WriteBatchSize</c> rows.
+    /// embedded and encoded. Bounds the memory of a write to about <c>(2 × depth + 3) × WriteBatchSize</c> rows
+    /// (a batch keeps its rows and vectors until it is acknowledged, so a refused request can be split and sent again).
     /// </summary>
     public int WritePipelineDepth { get; set; } = 2;
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"LanceDbOptions {{ Uri = {Uri}, ApiKey = {Redaction.Mask(ApiKey)}, Region = {Region}, HostOverride = {HostOverride?.ToString() ?? "(none)"}, AllowInsecureHttp = {AllowInsecureHttp}, ConnectTimeout = {ConnectTimeout}, ReadTimeout = {ReadTimeout}, OperationTimeout = {OperationTimeout}, Retry = {Retry} }}";
+        $"LanceDbOptions {{ Uri = {Uri}, ApiKey = {Redaction.Mask(ApiKey)}, Region = {Region}, HostOverride = {HostOverride?.ToString() ?? "(none)"}, AllowInsecureHttp = {AllowInsecureHttp}, ConnectTimeout = {ConnectTimeout}, ReadTimeout = {ReadTimeout}, OperationTimeout = {OperationTimeout}, WriteBatchSize = {WriteBatchSize}, MaxRequestBodyBytes = {MaxRequestBodyBytes}, Retry = {Retry} }}";
 }

@@ -5,8 +5,8 @@ namespace LanceOrm;
 
 /// <summary>
 /// Checks <see cref="LanceDbOptions"/>: a valid <c>db://</c> URI and endpoint (https unless loopback or allowed), positive
-/// batch size, pipeline depth and timeouts, sane retry settings. Used by the <see cref="LanceDbConnection"/> constructor
-/// and registered for <c>IOptions</c> validation by <c>AddLanceOrm</c>.
+/// batch size, pipeline depth and timeouts, a request body limit of at least 1 KiB, sane retry settings. Used by the
+/// <see cref="LanceDbConnection"/> constructor and registered for <c>IOptions</c> validation by <c>AddLanceOrm</c>.
 /// </summary>
 internal sealed class LanceDbOptionsValidator : IValidateOptions<LanceDbOptions>
 {
@@ -24,6 +24,11 @@ internal sealed class LanceDbOptionsValidator : IValidateOptions<LanceDbOptions>
         if (options.WriteBatchSize <= 0)
         {
             failures.Add($"WriteBatchSize must be positive (was {options.WriteBatchSize}).");
+        }
+
+        if (options.MaxRequestBodyBytes < LanceDbOptions.MinMaxRequestBodyBytes)
+        {
+            failures.Add($"MaxRequestBodyBytes must be at least {LanceDbOptions.MinMaxRequestBodyBytes} (was {options.MaxRequestBodyBytes}).");
         }
 
         if (options.WritePipelineDepth <= 0)

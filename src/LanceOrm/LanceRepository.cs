@@ -12,8 +12,8 @@ namespace LanceOrm;
 /// <summary>
 /// The typed repository over one table; each entity's generated repository (for example <c>ArticleRepository</c>,
 /// obtained with <c>connection.Articles()</c> or from DI) derives from it. Writes embed locally the rows whose vectors
-/// are missing and are sent as idempotent <c>merge_insert</c> batches on the key, so a retry after a lost response never
-/// duplicates a row. Before the first write (and on <see cref="OpenAsync"/>) the server's schema is compared with the
+/// are missing; adds and upserts are sent as idempotent <c>merge_insert</c> batches on the key, so a retry after a lost
+/// response never duplicates a row (<c>AppendAsync</c> appends without a key check). Before the first write (and on <see cref="OpenAsync"/>) the server's schema is compared with the
 /// generated one. Reads after a write through the same connection see that write (read-your-writes). Thread-safe.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
@@ -114,8 +114,9 @@ public abstract partial class LanceRepository<T, TKey>
     /// nothing twice.
     /// </summary>
     /// <remarks>
-    /// Rows go in batches of <see cref="LanceDbOptions.WriteBatchSize"/>, in source order; each batch is atomic and is
-    /// sent once the previous one was acknowledged. Rows given as an in-memory collection (array, list, any
+    /// Rows go in batches of <see cref="LanceDbOptions.WriteBatchSize"/> rows and at most
+    /// <see cref="LanceDbOptions.MaxRequestBodyBytes"/> bytes (a larger batch, or one the server refuses with 413, is split
+    /// by rows), in source order; each request is atomic and is sent once the previous one was acknowledged. Rows given as an in-memory collection (array, list, any
     /// <see cref="ICollection{T}"/> or <see cref="IReadOnlyCollection{T}"/>) are all checked before the first batch is
     /// sent; a streaming source is checked batch by batch.
     /// </remarks>
@@ -384,22 +385,31 @@ public abstract partial class LanceRepository<T, TKey>
 
     private Task<WriteResult> WriteAsync(IEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
-        var inMemory = rows is ICollection<T> or IReadOnlyCollection<T>;
-        if (inMemory)
-        {
-            // In memory already: every row is checked before the first batch is sent.
-            RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
-        }
-
+        var inMemory = CheckIfInMemory(rows);
         return WriteAsync(ToAsync(rows), upsert, inMemory, progress, cancellationToken);
     }
 
     private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var target = new WriteTarget<T>(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth, Connection.Logger);
-        return await WritePipeline<T>.RunAsync(target, rows, upsert, rowsChecked, progress, cancellationToken).ConfigureAwait(false);
+        var sink = new MergeInsertSink(_table, Map.Key.ColumnName, upsert);
+        return await WritePipeline<T>.RunAsync(NewWriteTarget(), rows, sink, rowsChecked, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Checks every row of an in-memory collection before anything is sent; answers whether it was one.</summary>
+    private bool CheckIfInMemory(IEnumerable<T> rows)
+    {
+        var inMemory = rows is ICollection<T> or IReadOnlyCollection<T>;
+        if (inMemory)
+        {
+            RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
+        }
+
+        return inMemory;
+    }
+
+    private WriteTarget<T> NewWriteTarget() =>
+        new(_table, Map, Connection.Embeddings, Connection.WriteBatchSize, Connection.WritePipelineDepth, Connection.MaxRequestBodyBytes, Connection.Logger);
 
     private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -1,11 +1,14 @@
-// Data writes: insert (append/overwrite), merge_insert, update, delete (protocol §5.5, §5.7, §5.8).
+// Data writes: insert (append/overwrite; multipart parts go to multipart.mjs), merge_insert, update, delete (protocol §5.5, §5.7, §5.8).
 // Uploaded data goes to the engine's native layer as an Arrow IPC file, untouched: the server never
 // applies embedding functions (they are computed client-side).
 import { badRequest } from '../errors.mjs';
 import { json, readArrow, readJsonBody, queryBool, expectType } from '../http.mjs';
 import { toIpcFile } from '../arrow-ipc.mjs';
+import { stagePart } from './multipart.mjs';
 
-async function insert({ db, name, query, req }) {
+async function insert(ctx) {
+  const { db, name, query, req } = ctx;
+  if (query.has('upload_id')) return stagePart(ctx); // a part of a multipart insert (§5.6)
   const mode = query.get('mode') ?? 'append';
   if (mode !== 'append' && mode !== 'overwrite') throw badRequest(`mode must be append or overwrite, got '${mode}'`);
   const data = await readArrow(req);

@@ -47,6 +47,7 @@ internal static class ErrorMapper
                 new TagAlreadyExistsException(table, tag, $"{what} failed: tag '{tag}' already exists. Move it with Tags.UpdateAsync, or delete it first.", status, serverMessage, requestId),
             400 or 404 when context.Version is { } version && table is not null && MentionsVersion(body, version) =>
                 new VersionNotFoundException(table, version, $"{what} failed: the table has no version {Number(version)}. ListVersionsAsync lists its versions.", status, serverMessage, requestId),
+            404 when context.Upload && body.Contains("upload", StringComparison.OrdinalIgnoreCase) => new LanceDbException($"{what} failed: the server has no such multipart upload (it was aborted, completed or expired){Tail(reason)}", status, serverMessage, requestId),
             404 when table is not null => new TableNotFoundException(table, $"{what} failed: the table does not exist. Create it with CreateTableAsync, or check the name.", status, serverMessage, requestId),
             400 when context.IsCreate && table is not null && body.Contains("already exists", StringComparison.OrdinalIgnoreCase) =>
                 new TableAlreadyExistsException(table, $"Table '{table}' already exists. Open it with CreateMode.ExistOk, or replace it with CreateMode.Overwrite.", status, serverMessage, requestId),
@@ -100,6 +101,7 @@ internal static class ErrorMapper
 
 /// <summary>
 /// What was being done, to name it in errors: the call, whether it creates (a table or namespace), carries a filter or a
-/// full-text query, names a tag or a version, and the namespace it is about (namespace routes and namespace listings).
+/// full-text query, names a tag, a version or a multipart upload, and the namespace it is about (namespace routes and
+/// namespace listings).
 /// </summary>
-internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false, string? Tag = null, long? Version = null, NamespacePath? Namespace = null);
+internal sealed record ErrorContext(CallInfo Call, bool IsCreate = false, string? Filter = null, bool FullText = false, string? Tag = null, long? Version = null, NamespacePath? Namespace = null, bool Upload = false);

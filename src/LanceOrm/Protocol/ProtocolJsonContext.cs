@@ -30,6 +30,8 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(DescribeNamespaceRequest))]
 [JsonSerializable(typeof(NamespacePropertiesResponse))]
 [JsonSerializable(typeof(ListNamespacesResponse))]
+[JsonSerializable(typeof(InsertResponse))]
+[JsonSerializable(typeof(MultipartCreateResponse))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

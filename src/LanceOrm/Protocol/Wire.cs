@@ -83,9 +83,27 @@ internal static class Wire
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
     };
 
+    /// <summary>The path of a multipart-insert step, without the trailing slash (as the official client): <c>/v1/table/{table}/multipart_write/{step}</c>.</summary>
+    public static string MultipartPath(string table, string step) => $"/v1/table/{Uri.EscapeDataString(table)}/multipart_write/{step}";
+
+    /// <summary>The steps of a multipart insert around its parts (protocol §5.6).</summary>
+    public static class MultipartSteps
+    {
+        public const string Create = "create";
+        public const string Complete = "complete";
+        public const string Abort = "abort";
+    }
+
+    /// <summary>The query string naming an upload: <c>?upload_id=…</c> (complete, abort).</summary>
+    public static string UploadQuery(string uploadId) => "?upload_id=" + Uri.EscapeDataString(uploadId);
+
+    /// <summary>The query string of one part of an upload: <c>?upload_id=…&amp;upload_part_id=…</c>.</summary>
+    public static string UploadPartQuery(string uploadId, string partId) => UploadQuery(uploadId) + "&upload_part_id=" + Uri.EscapeDataString(partId);
+
     public static class Actions
     {
         public const string Create = "create";
+        public const string Insert = "insert";
         public const string Describe = "describe";
         public const string Drop = "drop";
         public const string MergeInsert = "merge_insert";

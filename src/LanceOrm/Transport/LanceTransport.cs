@@ -52,6 +52,7 @@ internal sealed class LanceTransport : IDisposable
         request.Options.Set(RequestOptionKeys.Operation, call.Operation);
         request.Options.Set(RequestOptionKeys.Retryable, call.Retryable);
         request.Options.Set(RequestOptionKeys.IdempotentWrite, call.IdempotentWrite);
+        request.Options.Set(RequestOptionKeys.ReplayUnsafe, call.ReplayUnsafe);
         using var deadline = _operationTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_operationTimeout, _time);
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var activity = LanceOrmTelemetry.StartRequest(call.Operation, call.Table, requestId, call.Rows);
@@ -121,6 +122,13 @@ internal sealed record CallInfo(string Operation, string? Table, bool Retryable 
 
     /// <summary>A write batch that is safe to resend (<c>merge_insert</c>): retried with <see cref="LanceRetryOptions.WriteRetries"/> when set.</summary>
     public bool IdempotentWrite { get; init; }
+
+    /// <summary>
+    /// A write that is not idempotent (a plain <c>insert</c>): retried only where the server certainly answered (a retryable
+    /// status, as the official client) or was never reached (a connect error), never after a read error — its answer may
+    /// have been lost after the rows were written, and a replay would write them twice.
+    /// </summary>
+    public bool ReplayUnsafe { get; init; }
 
     /// <summary><c>Count rows on table 'x'</c>.</summary>
     public string Describe()

@@ -18,6 +18,9 @@ internal static class RequestOptionKeys
     /// <summary>Whether the request is an idempotent write batch (its retry budget is <see cref="LanceRetryOptions.WriteRetries"/> when set).</summary>
     public static readonly HttpRequestOptionsKey<bool> IdempotentWrite = new("LanceOrm.IdempotentWrite");
 
+    /// <summary>Whether the request is a write that must not be replayed after a read error (<see cref="CallInfo.ReplayUnsafe"/>).</summary>
+    public static readonly HttpRequestOptionsKey<bool> ReplayUnsafe = new("LanceOrm.ReplayUnsafe");
+
     /// <summary>The number of attempts made so far (set by <see cref="AttemptHandler"/>).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("LanceOrm.Attempts");
 
@@ -41,6 +44,9 @@ internal static class RequestOptionKeys
 
     public static bool IsIdempotentWrite(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(IdempotentWrite, out var write) && write;
+
+    public static bool IsReplayUnsafe(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(ReplayUnsafe, out var unsafeReplay) && unsafeReplay;
 
     public static bool IsRetryable(HttpRequestMessage? request) =>
         request is null || !request.Options.TryGetValue(Retryable, out var retryable) || retryable;

@@ -11,7 +11,8 @@ namespace LanceOrm.Transport;
 /// (Polly) retry strategy, used with and without DI (<see cref="HttpPipeline"/>): statuses in
 /// <see cref="LanceRetryOptions.Statuses"/>, connect errors and read errors (resets, truncated bodies, per-attempt read
 /// timeouts) with separate counters (<see cref="RetryPolicy"/>); sleep <c>BackoffFactor × 2^statusFailures + U(0, BackoffJitter)</c>
-/// or the server's <c>Retry-After</c>; requests marked not retryable get one attempt. Polly resends the same request
+/// or the server's <c>Retry-After</c>; requests marked not retryable get one attempt, and a write marked replay-unsafe
+/// (<see cref="CallInfo.ReplayUnsafe"/>) is not retried after a read error. Polly resends the same request
 /// message, so every attempt carries the same request id.
 /// </summary>
 internal static class RetryStrategy
@@ -97,7 +98,7 @@ internal static class RetryStrategy
         }
 
         var status = (int?)outcome.Result?.StatusCode;
-        if (!RequestOptionKeys.IsRetryable(request))
+        if (!RequestOptionKeys.IsRetryable(request) || (failure == AttemptFailure.Read && RequestOptionKeys.IsReplayUnsafe(request)))
         {
             Log.GivingUp(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath, RequestOptionKeys.RequestIdOf(request), RequestOptionKeys.AttemptsOf(request), failure, status);
             return false;

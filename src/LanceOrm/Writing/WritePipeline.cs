@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Threading.Channels;
 using Apache.Arrow;
 using LanceOrm.Diagnostics;
@@ -10,51 +11,59 @@ namespace LanceOrm.Writing;
 /// A write as three overlapping stages joined by bounded channels (back-pressure: a fast source waits for the slow stage,
 /// and at most <see cref="LanceDbOptions.WritePipelineDepth"/> batches wait between two stages):
 /// <list type="number">
-/// <item>the source is read into batches of <see cref="LanceDbOptions.WriteBatchSize"/> rows (the wire batch; streaming
-/// sources are never materialised beyond the batches in flight);</item>
-/// <item>each batch is embedded (cache first, then the model in its own batch size), built into an Arrow record batch and
-/// encoded as an LZ4 IPC stream into a reused buffer;</item>
-/// <item>batches are uploaded one after the other, in source order, as idempotent <c>merge_insert</c> requests.</item>
+/// <item>the source is read into batches of <see cref="LanceDbOptions.WriteBatchSize"/> rows (streaming sources are never
+/// materialised beyond the batches in flight);</item>
+/// <item>each batch is embedded (cache first, then the model in its own batch size), built into Arrow record batches and
+/// encoded as LZ4 IPC streams into reused buffers — one body when it fits in <see cref="LanceDbOptions.MaxRequestBodyBytes"/>,
+/// otherwise halved by rows until every part fits (<see cref="PartEncoder{T}"/>);</item>
+/// <item>the parts are uploaded one after the other, in source order, through the write's <see cref="IWireSink"/>
+/// (idempotent <c>merge_insert</c>s for add and upsert). A part the server refuses as too large (HTTP 413) is halved,
+/// re-encoded and sent again, the halves in order, so the server's limit need not be known.</item>
 /// </list>
-/// So batch n+1 is embedded while batch n travels. Semantics are those of a sequential write: each batch is atomic, acknowledged
-/// batches are reported in order, and a failure (the source's, a bad row, an embedding error, an exhausted retry budget,
-/// the deadline) stops the write after the batches before it and is thrown as <see cref="WriteFailedException"/> with
-/// the totals of the acknowledged batches: the rows before <see cref="WriteFailedException.ResumePosition"/> are written,
-/// the others are not, so resending the rest completes the write (a replay of everything would too, without duplicates).
+/// So batch n+1 is embedded while batch n travels. Semantics are those of a sequential write of requests: each request
+/// is atomic, acknowledged requests are reported in order (progress, <see cref="WriteResult"/>: one
+/// <see cref="WriteProgress.Batches"/> per acknowledged request), and a failure (the source's, a bad row, an embedding
+/// error, a single row over the body limit (<see cref="RowTooLargeException"/>), an exhausted retry budget, the deadline)
+/// stops the write after the requests before it and is thrown as <see cref="WriteFailedException"/> with the totals of
+/// the acknowledged requests: the rows before <see cref="WriteFailedException.ResumePosition"/> are written, the others
+/// are not, so resending the rest completes the write (with <c>merge_insert</c>, a replay of everything would too,
+/// without duplicates). A batch keeps its rows and vectors until its last part is acknowledged.
 /// Texts the model truncated are logged once per call, at Warning, with their count.
 /// </summary>
 internal sealed class WritePipeline<T>
 {
     private readonly WriteTarget<T> _target;
-    private readonly bool _upsert;
+    private readonly IWireSink _sink;
     private readonly IProgress<WriteProgress>? _progress;
     private readonly bool _rowsChecked;
     private readonly int _batchSize;
     private readonly int _depth;
     private readonly WriteFailure _failure = new();
     private readonly IpcBodyPool _bodies;
+    private readonly PartEncoder<T> _encoder;
+    private readonly WriteTotals _totals = new();
     private long _truncated;
-    private int _batches;
 
-    private WritePipeline(WriteTarget<T> target, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress)
+    private WritePipeline(WriteTarget<T> target, IWireSink sink, bool rowsChecked, IProgress<WriteProgress>? progress)
     {
         _target = target;
-        _upsert = upsert;
+        _sink = sink;
         _rowsChecked = rowsChecked;
         _progress = progress;
         _batchSize = target.BatchSize;
         _depth = target.Depth;
         _bodies = new IpcBodyPool(_depth + 2);
+        _encoder = new PartEncoder<T>(target.Map, _bodies, target.MaxBodyBytes, target.Table.Name);
     }
 
     /// <param name="target">The table, mapping, embeddings and sizes.</param>
     /// <param name="rows">The rows, in source order.</param>
-    /// <param name="upsert">Replace rows with existing keys (else leave them).</param>
+    /// <param name="sink">Where the requests go (<see cref="MergeInsertSink"/> for add and upsert).</param>
     /// <param name="rowsChecked">The rows were all checked before the call (<see cref="RowValidator{T}.CheckCollection"/>), so batches are not checked again.</param>
-    /// <param name="progress">Told after each acknowledged batch.</param>
+    /// <param name="progress">Told after each acknowledged request.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static Task<WriteResult> RunAsync(WriteTarget<T> target, IAsyncEnumerable<T> rows, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken) =>
-        new WritePipeline<T>(target, upsert, rowsChecked, progress).RunAsync(rows, cancellationToken);
+    public static Task<WriteResult> RunAsync(WriteTarget<T> target, IAsyncEnumerable<T> rows, IWireSink sink, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken) =>
+        new WritePipeline<T>(target, sink, rowsChecked, progress).RunAsync(rows, cancellationToken);
 
     private string Table => _target.Table.Name;
 
@@ -87,7 +96,7 @@ internal sealed class WritePipeline<T>
             Log.TextsTruncated(_target.Logger, Table, truncated);
         }
 
-        _failure.ThrowIfFailed(cancellationToken, cause => new WriteFailedException(Table, result, _batches, cause));
+        _failure.ThrowIfFailed(cancellationToken, cause => new WriteFailedException(Table, result, _totals.Requests, cause));
         return result;
     }
 
@@ -150,28 +159,26 @@ internal sealed class WritePipeline<T>
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                using var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, stop).ConfigureAwait(false);
-                var embedded = Stopwatch.GetTimestamp();
-                LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEmbed, Table, Stopwatch.GetElapsedTime(started, embedded));
-                Interlocked.Add(ref _truncated, vectors.Counts.Truncated);
-
-                var body = _bodies.Rent();
+                var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, stop).ConfigureAwait(false);
                 try
                 {
-                    using (RecordBatch batch = Build(map, validator, chunk, vectors))
+                    var embedded = Stopwatch.GetTimestamp();
+                    LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEmbed, Table, Stopwatch.GetElapsedTime(started, embedded));
+                    Interlocked.Add(ref _truncated, vectors.Counts.Truncated);
+
+                    var whole = new WirePart<T>(chunk.Offset, new ArraySegment<T>([.. chunk.Rows]), [.. vectors.Vectors], vectors.Counts);
+                    var parts = new List<EncodedPart<T>>(1);
+                    await _encoder.EncodeAsync(whole, parts, stop).ConfigureAwait(false);
+                    foreach (var part in parts)
                     {
-                        var built = Stopwatch.GetTimestamp();
-                        LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageArrow, Table, Stopwatch.GetElapsedTime(embedded, built));
-                        await ArrowIpc.WriteStreamAsync(body, map.Schema, [batch], stop).ConfigureAwait(false);
-                        LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageEncode, Table, Stopwatch.GetElapsedTime(built));
+                        LanceOrmTelemetry.RecordWriteBody(Table, part.Bytes);
                     }
 
-                    LanceOrmTelemetry.RecordWriteBody(Table, body.Length);
-                    await output.WriteAsync(new PreparedBatch(chunk.Index, chunk.Rows.Count, vectors.Counts, body), stop).ConfigureAwait(false);
+                    await output.WriteAsync(new PreparedBatch(chunk.Index, parts, vectors), stop).ConfigureAwait(false);
                 }
                 catch
                 {
-                    _bodies.Return(body);
+                    vectors.Dispose();
                     throw;
                 }
             }
@@ -193,28 +200,16 @@ internal sealed class WritePipeline<T>
 
     private async Task<WriteResult> UploadAsync(ChannelReader<PreparedBatch> input, CancellationTokenSource stopUpstream, CancellationToken caller)
     {
-        var key = _target.Map.Key.ColumnName;
-        long sent = 0, inserted = 0, updated = 0, version = 0;
-        long computed = 0, cached = 0, supplied = 0, truncated = 0;
         try
         {
             await foreach (var batch in input.ReadAllAsync(caller).ConfigureAwait(false))
             {
                 try
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    var answer = await _target.Table.MergeInsertAsync(batch.Body, key, _upsert, batch.Rows, caller).ConfigureAwait(false);
-                    LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageUpload, Table, Stopwatch.GetElapsedTime(started));
-                    sent += batch.Rows;
-                    computed += batch.Vectors.Computed;
-                    cached += batch.Vectors.FromCache;
-                    supplied += batch.Vectors.Supplied;
-                    truncated += batch.Vectors.Truncated;
-                    inserted += answer.NumInsertedRows;
-                    updated += answer.NumUpdatedRows;
-                    version = answer.Version == 0 ? version : answer.Version;
-                    _batches++;
-                    _progress?.Report(new WriteProgress(sent, computed, cached, supplied, truncated, _batches));
+                    foreach (var part in batch.Parts)
+                    {
+                        await SendAsync(part, caller).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception exception)
                 {
@@ -224,7 +219,7 @@ internal sealed class WritePipeline<T>
                 }
                 finally
                 {
-                    _bodies.Return(batch.Body);
+                    batch.Vectors.Dispose();
                 }
             }
         }
@@ -233,21 +228,66 @@ internal sealed class WritePipeline<T>
             _failure.Record(long.MaxValue - 1, exception);
         }
 
-        return new WriteResult(sent, inserted, updated, computed, cached, supplied, truncated, version);
+        return _totals.Result;
     }
 
-    /// <summary>The batch's Arrow record batch; a value the mapper rejects becomes an <see cref="InvalidRowException"/> naming its source row.</summary>
-    private static RecordBatch Build(Mapping.ILanceEntityMap<T> map, RowValidator<T> validator, Chunk chunk, EmbeddedVectors vectors)
+    /// <summary>
+    /// Sends one part (its body goes back to the pool whatever happens) and counts it once acknowledged. A part the server
+    /// refuses as too large (413) is halved, and the halves are encoded and sent in order; a single row is refused for good.
+    /// </summary>
+    private async Task SendAsync(EncodedPart<T> encoded, CancellationToken caller)
     {
+        var part = encoded.Part;
+        if (encoded.Body is not { } body)
+        {
+            throw TooLarge(part, encoded.Bytes, _target.MaxBodyBytes, null);
+        }
+
+        WireAck ack = default;
+        var refusedAsTooLarge = false;
         try
         {
-            return map.ToRecordBatch(chunk.Rows, vectors.Vectors);
+            var started = Stopwatch.GetTimestamp();
+            ack = await _sink.SendAsync(body, part.Rows.Count, caller).ConfigureAwait(false);
+            LanceOrmTelemetry.RecordWriteStage(LanceOrmTelemetry.StageUpload, Table, Stopwatch.GetElapsedTime(started));
         }
-        catch (ArgumentException exception)
+        catch (LanceDbException refused) when (refused.Status == HttpStatusCode.RequestEntityTooLarge)
         {
-            throw validator.Locate(chunk.Rows, chunk.Offset, exception);
+            if (part.Rows.Count == 1)
+            {
+                throw TooLarge(part, encoded.Bytes, null, refused);
+            }
+
+            Log.RequestTooLarge(_target.Logger, Table, part.Rows.Count, encoded.Bytes);
+            refusedAsTooLarge = true;
         }
+        finally
+        {
+            _bodies.Return(body);
+        }
+
+        if (refusedAsTooLarge)
+        {
+            var (first, second) = part.Halve(_target.Map.Embeddings);
+            foreach (var half in new[] { first, second })
+            {
+                var encodedHalf = new List<EncodedPart<T>>(1);
+                await _encoder.EncodeAsync(half, encodedHalf, caller).ConfigureAwait(false);
+                foreach (var piece in encodedHalf)
+                {
+                    await SendAsync(piece, caller).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
+        _totals.Add(part.Rows.Count, part.Counts, ack);
+        _progress?.Report(_totals.Progress);
     }
+
+    private RowTooLargeException TooLarge(WirePart<T> part, long bytes, long? limit, Exception? refused) =>
+        new(Table, part.Offset, part.Rows[0] is { } row ? _target.Map.GetKey(row) : null, bytes, limit, refused);
 
     private static bool IsInternalStop(Exception exception, CancellationToken stop, CancellationToken caller) =>
         exception is OperationCanceledException && stop.IsCancellationRequested && !caller.IsCancellationRequested;
@@ -255,5 +295,6 @@ internal sealed class WritePipeline<T>
     /// <summary>Batch number <paramref name="Index"/>, whose first row is at source position <paramref name="Offset"/>.</summary>
     private sealed record Chunk(long Index, long Offset, List<T> Rows);
 
-    private sealed record PreparedBatch(long Index, int Rows, VectorCounts Vectors, MemoryStream Body);
+    /// <summary>Batch number <paramref name="Index"/> as encoded parts, in row order, with the vectors they were built from (kept for re-encoding until the batch is done).</summary>
+    private sealed record PreparedBatch(long Index, List<EncodedPart<T>> Parts, EmbeddedVectors Vectors);
 }

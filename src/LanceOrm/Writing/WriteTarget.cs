@@ -5,5 +5,5 @@ using Microsoft.Extensions.Logging;
 
 namespace LanceOrm.Writing;
 
-/// <summary>What a write needs, handed to it explicitly by its repository: the table client, the mapping, the embedding functions, the wire batch size, the pipeline depth and the logger.</summary>
-internal sealed record WriteTarget<T>(RemoteTable Table, ILanceEntityMap<T> Map, EmbeddingRegistry Embeddings, int BatchSize, int Depth, ILogger Logger);
+/// <summary>What a write needs, handed to it explicitly by its repository: the table client, the mapping, the embedding functions, the wire batch size, the pipeline depth, the request body limit and the logger.</summary>
+internal sealed record WriteTarget<T>(RemoteTable Table, ILanceEntityMap<T> Map, EmbeddingRegistry Embeddings, int BatchSize, int Depth, long MaxBodyBytes, ILogger Logger);

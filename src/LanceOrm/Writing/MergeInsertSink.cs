@@ -1,0 +1,13 @@
+using LanceOrm.Protocol;
+
+namespace LanceOrm.Writing;
+
+/// <summary>Idempotent <c>merge_insert</c> batches on the key: insert-if-absent (add) or insert-or-replace (upsert).</summary>
+internal sealed class MergeInsertSink(RemoteTable table, string key, bool upsert) : IWireSink
+{
+    public async Task<WireAck> SendAsync(MemoryStream body, int rows, CancellationToken cancellationToken)
+    {
+        var answer = await table.MergeInsertAsync(body, key, upsert, rows, cancellationToken).ConfigureAwait(false);
+        return new WireAck(answer.NumInsertedRows, answer.NumUpdatedRows, answer.Version);
+    }
+}
