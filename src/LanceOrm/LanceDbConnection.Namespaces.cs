@@ -17,6 +17,7 @@ public sealed partial class LanceDbConnection
         DatabasePrefix = owner.DatabasePrefix;
         WriteBatchSize = owner.WriteBatchSize;
         WritePipelineDepth = owner.WritePipelineDepth;
+        MaxRequestBodyBytes = owner.MaxRequestBodyBytes;
         Embeddings = owner.Embeddings;
         Logger = owner.Logger;
         Time = owner.Time;
