@@ -306,25 +306,27 @@ public abstract partial class LanceRepository<T, TKey>
     /// <summary>
     /// Full-text search over the given text columns (all full-text-indexed columns when none). Each searched column
     /// needs a full-text index: declare <see cref="FullTextIndexAttribute"/> and call <see cref="CreateDeclaredIndicesAsync"/>.
+    /// For fuzziness, boosts, phrases and combined queries pass a <see cref="FullTextQuery{T}"/> instead.
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index.</exception>
     public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new LanceQuery<T>(_source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
+        ArgumentNullException.ThrowIfNull(columns);
+        return new LanceQuery<T>(_source).WithFullText(FullTextQueryNode.PlainText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray()));
     }
 
     /// <summary>
     /// Hybrid search: a vector search (the text embedded with the property's function) and a full-text search on the same
     /// column, merged locally by reciprocal-rank fusion (<see cref="SearchHit{T}.RelevanceScore"/>), as the official client.
-    /// The column needs a full-text index (see <see cref="FullTextSearch"/>).
+    /// The column needs a full-text index (see <see cref="FullTextSearch(string, Expression{Func{T, string}}[])"/>).
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) the column has no full-text index.</exception>
     public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var binding = BindingOf(property);
-        return new LanceQuery<T>(_source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
+        return new LanceQuery<T>(_source).WithVectorSearch(binding, text, null).WithFullText(FullTextQueryNode.PlainText(text, [binding.SourceColumn]));
     }
 
     /// <inheritdoc />
