@@ -73,6 +73,7 @@ internal sealed record MatchQuery(
     public int PrefixLength { get; init; }
 
     /// <summary>Whether every option is the client's default (what the legacy shape can say).</summary>
+    [JsonIgnore]
     public bool HasDefaultOptions =>
         Boost == 1.0 && Fuzziness == 0 && MaxExpansions == DefaultMaxExpansions && Operator == Wire.FullTextOperatorOr && PrefixLength == 0;
 }
