@@ -4,7 +4,7 @@
 // client serializes (see docs/observed-client-requests.md):
 //   {"match":       {"terms", "column" (null = every indexed column), "boost", "fuzziness" (null = by term
 //                    length), "max_expansions", "operator": "And"|"Or", "prefix_length"}}
-//   {"phrase":      {"terms", "column", "slop"}}
+//   {"phrase":      {"terms", "column" (null = every indexed column), "slop"}}
 //   {"boost":       {"positive": FtsQuery, "negative": FtsQuery, "negative_boost"}}
 //   {"multi_match": {"query", "columns": [...], "boost": [one per column]}}
 //   {"boolean":     {"must": [FtsQuery], "should": [FtsQuery], "must_not": [FtsQuery]}}
@@ -36,23 +36,38 @@ export function applyFullText(q, fts) {
       + '({"match"|"phrase"|"boost"|"multi_match"|"boolean": {...}})');
   }
   onlyKeys(fts, ['query'], 'full_text_query');
-  const allColumns = allColumnsMatch(fts.query.match);
+  const allColumns = allColumnsText(fts.query);
   if (allColumns !== null) return q.fullTextSearch(allColumns); // as the client's own fullTextSearch(text)
   return q.fullTextSearch(parseNode(fts.query, 'full_text_query.query'));
 }
 
 /**
- * A top-level `match` with `"column": null` and default options is the client's plain `search(text)` over
- * every indexed column: its terms, else null. The engine's JS API takes that only as a plain string.
+ * A top-level `match` or `phrase` with `"column": null` is the client's plain `search(text)` over every indexed column
+ * (a phrase when the text was in double quotes). The engine's JS API takes that only as a plain string, so it is
+ * served with default options: the string the client's search started from, else null (not such a query).
  */
-function allColumnsMatch(match) {
-  if (!isObject(match) || match.column !== null) return null;
-  const path = 'full_text_query.query.match';
-  const m = parseMatchFields(match, path);
-  const changed = Object.keys(MATCH_DEFAULTS).find((k) => m[k] !== MATCH_DEFAULTS[k]);
-  if (changed) throw badRequest(`"${path}.column" is null (every indexed column), which this emulator serves only with default options; "${path}.${changed}" is ${JSON.stringify(match[changed])}`);
-  return m.terms;
+function allColumnsText(node) {
+  if (!isObject(node) || Object.keys(node).length !== 1) return null;
+  const path = 'full_text_query.query';
+  if (isObject(node.match) && node.match.column === null) {
+    const m = parseMatchFields(node.match, `${path}.match`);
+    const changed = Object.keys(MATCH_DEFAULTS).find((k) => m[k] !== MATCH_DEFAULTS[k]);
+    if (changed) throw badRequest(`"${path}.match.column" is null (every indexed column), which this emulator serves only with default options; "${path}.match.${changed}" is ${JSON.stringify(node.match[changed])}`);
+    if (isQuoted(m.terms)) throw badRequest(`"${path}.match.terms" is in double quotes with "column" null, which this emulator cannot tell from a phrase; name the column`);
+    return m.terms;
+  }
+  if (isObject(node.phrase) && node.phrase.column === null) {
+    const at = `${path}.phrase`;
+    onlyKeys(node.phrase, ['terms', 'column', 'slop'], at);
+    const terms = required(node.phrase.terms, `${at}.terms`, string);
+    const slop = optional(node.phrase.slop, `${at}.slop`, natural) ?? 0;
+    if (slop !== 0) throw badRequest(`"${at}.column" is null (every indexed column), which this emulator serves only with "slop" 0; got ${slop}`);
+    return `"${terms}"`;
+  }
+  return null;
 }
+
+const isQuoted = (text) => text.length >= 2 && text.startsWith('"') && text.endsWith('"');
 
 /** One FtsQuery node, as the engine's query object. */
 function parseNode(node, path) {
@@ -74,7 +89,7 @@ function parseNode(node, path) {
     case 'phrase': {
       onlyKeys(body, ['terms', 'column', 'slop'], at);
       const terms = required(body.terms, `${at}.terms`, string);
-      const column = required(body.column, `${at}.column`, string);
+      const column = required(body.column, `${at}.column`, string); // null only at the top (allColumnsText)
       const slop = optional(body.slop, `${at}.slop`, natural) ?? 0;
       return new PhraseQuery(terms, column, { slop });
     }

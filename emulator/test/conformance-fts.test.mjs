@@ -48,6 +48,13 @@ describe('conformance: structured full-text queries (default server version)', (
     assert.ok(r.rows.some((x) => !x.text.includes('alpha')), 'a hit through category alone');
   });
 
+  test('text in double quotes is a phrase, on one column; on every indexed column (column null) the engine needs one index', async () => {
+    const one = await same((t) => t.query().fullTextSearch('"dogs index"', { columns: ['text'] }).limit(10).select(['id', 'text']));
+    assert.ok(one.rows.length > 0 && one.rows.every((x) => x.text.includes('dogs index')));
+    // docs has two FTS-indexed columns; conformance-indices serves the column-null phrase on a table with one.
+    await ctx.bothReject(async (db) => (await db.openTable('docs')).search('"dogs index"', 'fts').toArray(), /column must be specified/);
+  });
+
   test('match with boost, operator And, fuzziness, prefix_length and max_expansions', async () => {
     const and = await same((t) => t.search(new MatchQuery('dogs index', 'text', { operator: Operator.And, boost: 2 })).limit(10).select(['id', 'text']));
     assert.ok(and.rows.length > 0 && and.rows.every((x) => x.text.includes('dogs') && x.text.includes('index')));
@@ -172,6 +179,9 @@ describe('structured full-text queries: malformed input is a 400 naming the fiel
     [{ query: match({ colour: 1 }) }, /unknown field "colour"/],
     [{ query: { match: { terms: 'x', column: null, fuzziness: 2 } } }, /column" is null.*fuzziness/],
     [{ query: { phrase: { terms: 'x', column: 'text', slop: 1.5 } } }, /phrase\.slop/],
+    [{ query: { phrase: { terms: 'x y', column: null, slop: 1 } } }, /phrase\.column" is null.*"slop" 0/],
+    [{ query: { boolean: { must: [{ phrase: { terms: 'x y', column: null, slop: 0 } }] } } }, /must\[0\]\.phrase\.column/],
+    [{ query: { match: { terms: '"x y"', column: null } } }, /double quotes/],
     [{ query: { boost: { positive: match({}) } } }, /"full_text_query\.query\.boost\.negative"/],
     [{ query: { multi_match: { query: 'x', columns: ['text', 'category'], boost: [1] } } }, /one boost per column/],
     [{ query: { multi_match: { query: 'x', columns: [] } } }, /at least one column/],
