@@ -156,6 +156,9 @@ public sealed partial class LanceQuery<T>
     /// <summary>Adds a full-text search (with a vector search: a hybrid one), sent in the shape the server's version takes.</summary>
     internal LanceQuery<T> WithFullText(FullTextQueryNode query) => With(_state with { FullText = query });
 
+    /// <summary>Adds a plain full-text search of <paramref name="text"/> on these columns (every indexed one when none).</summary>
+    internal LanceQuery<T> WithFullText(string text, IReadOnlyList<string> columns) => WithFullText(FullTextQueryNode.PlainText(text, columns));
+
     /// <summary>Fetches only these columns (the rest of each entity keeps its default).</summary>
     internal LanceQuery<T> WithColumns(string[] columns) => With(_state with { Columns = columns });
 

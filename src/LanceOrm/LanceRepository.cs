@@ -313,7 +313,7 @@ public abstract partial class LanceRepository<T, TKey>
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(columns);
-        return new LanceQuery<T>(_source).WithFullText(FullTextQueryNode.PlainText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray()));
+        return new LanceQuery<T>(_source).WithFullText(text, columns.Select(c => _translator.Column(c).ColumnName).ToArray());
     }
 
     /// <summary>
@@ -326,7 +326,7 @@ public abstract partial class LanceRepository<T, TKey>
     {
         ArgumentNullException.ThrowIfNull(text);
         var binding = BindingOf(property);
-        return new LanceQuery<T>(_source).WithVectorSearch(binding, text, null).WithFullText(FullTextQueryNode.PlainText(text, [binding.SourceColumn]));
+        return new LanceQuery<T>(_source).WithVectorSearch(binding, text, null).WithFullText(text, [binding.SourceColumn]);
     }
 
     /// <inheritdoc />

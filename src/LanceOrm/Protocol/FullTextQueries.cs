@@ -32,15 +32,30 @@ internal sealed record FullTextQueryNode
     [JsonPropertyName("boolean")]
     public BooleanQuery? Boolean { get; init; }
 
-    /// <summary>A plain search as the official client sends it from 0.3.0: one <c>match</c> (no column = every indexed one) or, over several columns, a <c>multi_match</c>.</summary>
-    public static FullTextQueryNode PlainText(string text, IReadOnlyList<string> columns) => columns.Count > 1
-        ? new FullTextQueryNode { MultiMatch = new MultiMatchQuery(text, columns, Enumerable.Repeat(1.0, columns.Count).ToArray()) }
-        : new FullTextQueryNode { Match = new MatchQuery(text, columns.Count == 1 ? columns[0] : null) };
+    /// <summary>
+    /// A plain search as the official client turns it into a query from 0.3.0: text in double quotes is a <c>phrase</c>
+    /// (quotes removed), other text a <c>match</c>; on no column (every indexed one) or one, or a <c>multi_match</c> over several.
+    /// </summary>
+    /// <exception cref="ArgumentException">A quoted phrase on several columns (the official client refuses it too).</exception>
+    public static FullTextQueryNode PlainText(string text, IReadOnlyList<string> columns)
+    {
+        var column = columns.Count == 1 ? columns[0] : null;
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        {
+            return columns.Count > 1
+                ? throw new ArgumentException($"A quoted phrase ({text}) searches one column or every indexed one, not {columns.Count}; search each column, or use FullTextQuery<T>.Phrase.", nameof(text))
+                : new FullTextQueryNode { Phrase = new PhraseQuery(text[1..^1], column, 0) };
+        }
+
+        return columns.Count > 1
+            ? new FullTextQueryNode { MultiMatch = new MultiMatchQuery(text, columns, Enumerable.Repeat(1.0, columns.Count).ToArray()) }
+            : new FullTextQueryNode { Match = new MatchQuery(text, column) };
+    }
 
     /// <summary>The columns the node searches (a <c>match</c> over every indexed column adds none).</summary>
     public IEnumerable<string> Columns() =>
         Match is { Column: { } column } ? [column]
-        : Phrase is { } phrase ? [phrase.Column]
+        : Phrase is { Column: { } phraseColumn } ? [phraseColumn]
         : MultiMatch is { } multi ? multi.Columns
         : Boost is { } boost ? boost.Positive.Columns().Concat(boost.Negative.Columns())
         : Boolean is { } boolean ? boolean.Must.Concat(boolean.Should).Concat(boolean.MustNot).SelectMany(n => n.Columns())
@@ -78,10 +93,10 @@ internal sealed record MatchQuery(
         Boost == 1.0 && Fuzziness == 0 && MaxExpansions == DefaultMaxExpansions && Operator == Wire.FullTextOperatorOr && PrefixLength == 0;
 }
 
-/// <summary>A <c>phrase</c> query: the terms in order, at most <c>slop</c> positions apart.</summary>
+/// <summary>A <c>phrase</c> query: the terms in order, at most <c>slop</c> positions apart; <c>column</c> <c>null</c> = every indexed column.</summary>
 internal sealed record PhraseQuery(
     [property: JsonPropertyName("terms")] string Terms,
-    [property: JsonPropertyName("column")] string Column,
+    [property: JsonPropertyName("column"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Column,
     [property: JsonPropertyName("slop")] int Slop);
 
 /// <summary>A <c>boost</c> query: hits of <c>positive</c>, those also matching <c>negative</c> scored × <c>negative_boost</c>.</summary>

@@ -44,6 +44,15 @@ public sealed class FullTextRequestComparisonTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Text_in_double_quotes_sends_the_official_clients_phrase()
+    {
+        await SameDocsQueryAsync(
+            docs => docs.FullTextSearch("\"neural network\"", x => x.Body).Limit(10).ToListAsync(Ct),
+            "t.query().fullTextSearch('\"neural network\"', { columns: ['body'] }).limit(10)");
+        await SameDocsQueryAsync(docs => docs.FullTextSearch("\"neural network\"").ToListAsync(Ct), "t.search('\"neural network\"', 'fts')");
+    }
+
+    [Fact]
     public async Task A_match_with_every_option_sends_the_official_clients_match()
     {
         await SameDocsQueryAsync(

@@ -94,6 +94,19 @@ public sealed class FullTextQueryBodyTests
         Same("""{"columns":["title"],"query":"cats"}""", await FullTextQueryOf(notes.FullTextSearch(FullTextQuery<Note>.Match(x => x.Title, "cats"))));
         Same("""{"columns":[],"query":"cats"}""", await FullTextQueryOf(notes.FullTextSearch("cats")));
         Same("""{"columns":["title","body"],"query":"cats"}""", await FullTextQueryOf(notes.FullTextSearch(FullTextQuery<Note>.MultiMatch("cats", [x => x.Title, x => x.Body]))));
+        Same("""{"columns":["title"],"query":"\"cats dogs\""}""", await FullTextQueryOf(notes.FullTextSearch(FullTextQuery<Note>.Phrase(x => x.Title, "cats dogs"))));
+        Same("""{"columns":["title"],"query":"\"cats dogs\""}""", await FullTextQueryOf(notes.FullTextSearch("\"cats dogs\"", x => x.Title)));
+    }
+
+    [Fact]
+    public async Task Text_in_double_quotes_is_a_phrase_as_the_official_client_reads_it()
+    {
+        Same("""{"phrase":{"column":"title","slop":0,"terms":"cats dogs"}}""", await Structured(n => n.FullTextSearch("\"cats dogs\"", x => x.Title)));
+        Same("""{"phrase":{"column":null,"slop":0,"terms":"cats dogs"}}""", await Structured(n => n.FullTextSearch("\"cats dogs\"")));
+        Same("""{"match":{"boost":1.0,"column":null,"fuzziness":0,"max_expansions":50,"operator":"Or","prefix_length":0,"terms":"\"cats dogs"}}""", await Structured(n => n.FullTextSearch("\"cats dogs")));
+        using var db = await ConnectedToAsync("0.4.0");
+        var error = Assert.Throws<ArgumentException>(() => db.Notes().FullTextSearch("\"cats dogs\"", x => x.Title, x => x.Body));
+        Assert.Contains("not 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
