@@ -2,10 +2,13 @@
 import { parseArgs } from 'node:util';
 
 /**
- * The `phalanx-version` the emulator announces unless told otherwise. `none` sends no header, which the official
- * client reads as 0.1.0 (legacy full-text shape, one request per query vector, no multipart inserts).
+ * The `phalanx-version` the emulator announces unless told otherwise: 0.4.0, the lowest version that turns on every
+ * gate the official Node client 0.37.1 acts on (several query vectors in one body from 0.2.0, structured full-text
+ * queries from 0.3.0, multipart inserts from 0.4.0). No public source states what LanceDB Cloud announces; 0.5.0 only
+ * adds blob byte routes, which the Node client does not expose and this emulator does not serve (see README).
+ * `none` sends no header, which the official client reads as 0.1.0.
  */
-export const DEFAULT_SERVER_VERSION = 'none';
+export const DEFAULT_SERVER_VERSION = '0.4.0';
 /** The largest request body accepted unless told otherwise (1 GiB); larger bodies are answered 413. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024 * 1024;
 const SEMVER = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;

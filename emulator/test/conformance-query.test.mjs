@@ -1,5 +1,6 @@
 // Conformance, reads: POST /v1/table/{t}/query/ in every shape the client sends (plain scans, vector
-// search options, full-text and hybrid search); answers are Arrow IPC files.
+// search options, full-text and hybrid search); answers are Arrow IPC files. Every full-text query kind and the
+// legacy full-text shape: conformance-fts.test.mjs.
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { Index } from '@lancedb/lancedb';
@@ -91,7 +92,7 @@ describe('conformance: query', () => {
     assert.ok(r.rows.length > 0 && r.rows.every((x) => x._distance >= 0.2 && x._distance < 1.5));
   });
 
-  test('vector search with several query vectors (one request per vector, query_index)', async () => {
+  test('vector search with several query vectors (one body from server 0.2.0, query_index)', async () => {
     // Groups come back in either order (the embedded engine runs them in parallel): compare sorted.
     const r = await ctx.same(async (db) => {
       const result = plainTable(await (await db.openTable('docs')).query().nearestTo(Q).addQueryVector([0.1, 0.9, 0.5, 0.2]).limit(3).select(['id']).toArrow());
@@ -121,7 +122,7 @@ describe('conformance: query', () => {
     assert.equal(r.rows.length, 5);
   });
 
-  test('full-text search (legacy full_text_query {columns, query}) once an FTS index exists', async () => {
+  test('full-text search (a string query; structured at the default server version, see conformance-fts) once an FTS index exists', async () => {
     const r = await same((t) => t.search('cats', 'fts').limit(5).select(['id', 'text']));
     assert.ok(r.rows.length > 0 && r.rows.every((x) => x.text.includes('cats')));
     assert.ok(r.schema.fields.some((f) => f.name === '_score'));

@@ -29,8 +29,9 @@ public sealed class LanceDbEmulatorOptions
 
     /// <summary>
     /// The server version the emulator announces in the <c>phalanx-version</c> header (<c>--server-version</c>), which
-    /// gates request shapes in the official clients and LanceOrm (structured full-text queries from 0.3.0, multipart
-    /// inserts from 0.4.0). When null: the emulator's default; <c>"none"</c> sends no header (read as 0.1.0).
+    /// gates request shapes in the official clients and LanceOrm (several query vectors in one body from 0.2.0, structured
+    /// full-text queries from 0.3.0, multipart inserts from 0.4.0). When null: the emulator's default, 0.4.0;
+    /// <c>"none"</c> sends no header (read as 0.1.0: legacy full-text shape).
     /// </summary>
     public string? ServerVersion { get; set; }
 

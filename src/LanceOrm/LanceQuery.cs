@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using LanceOrm.Mapping;
 using LanceOrm.Protocol;
 using LanceOrm.Querying;
@@ -14,8 +13,6 @@ namespace LanceOrm;
 /// <typeparam name="T">The entity type.</typeparam>
 public sealed partial class LanceQuery<T>
 {
-    private static readonly Version StructuredFullTextSince = new(0, 3, 0);
-
     private readonly QuerySource<T> _source;
     private readonly QueryState _state;
 
@@ -103,10 +100,10 @@ public sealed partial class LanceQuery<T>
     /// </summary>
     public async IAsyncEnumerable<SearchHit<T>> AsAsyncEnumerable([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (_state.FullTextQuery is not null)
+        if (_state.FullText is not null)
         {
             var hybrid = _state.EmbedBinding is not null || _state.Vector is not null;
-            await _source.EnsureFullTextIndexAsync(_state.FullTextColumns ?? [], hybrid, cancellationToken).ConfigureAwait(false);
+            await _source.EnsureFullTextIndexAsync(_state.FullText.Columns().Distinct().ToArray(), hybrid, cancellationToken).ConfigureAwait(false);
         }
 
         float[]? vector = _state.Vector;
@@ -115,7 +112,7 @@ public sealed partial class LanceQuery<T>
             vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
         }
 
-        if (vector is not null && _state.FullTextQuery is not null)
+        if (vector is not null && _state.FullText is not null)
         {
             foreach (var hit in await HybridAsync(vector, cancellationToken).ConfigureAwait(false))
             {
@@ -125,7 +122,7 @@ public sealed partial class LanceQuery<T>
             yield break;
         }
 
-        var body = Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset);
+        var body = Body(vector, _state.FullText, _state.WithRowId, _state.Limit, _state.Offset);
         await foreach (var hit in RunAsync(body, cancellationToken).ConfigureAwait(false))
         {
             yield return hit;
@@ -141,7 +138,7 @@ public sealed partial class LanceQuery<T>
             vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
         }
 
-        return System.Text.Encoding.UTF8.GetString(Body(vector, _state.FullTextQuery, _state.WithRowId, _state.Limit, _state.Offset).ToUtf8Json());
+        return System.Text.Encoding.UTF8.GetString(Body(vector, _state.FullText, _state.WithRowId, _state.Limit, _state.Offset).ToUtf8Json());
     }
 
     internal LanceQuery<T> WhereSql(string filter) =>
@@ -156,7 +153,11 @@ public sealed partial class LanceQuery<T>
             VectorColumn = binding?.VectorColumn ?? vector?.Column,
         });
 
-    internal LanceQuery<T> WithFullText(string text, string[] columns) => With(_state with { FullTextQuery = text, FullTextColumns = columns });
+    /// <summary>Adds a full-text search (with a vector search: a hybrid one), sent in the shape the server's version takes.</summary>
+    internal LanceQuery<T> WithFullText(FullTextQueryNode query) => With(_state with { FullText = query });
+
+    /// <summary>Adds a plain full-text search of <paramref name="text"/> on these columns (every indexed one when none).</summary>
+    internal LanceQuery<T> WithFullText(string text, IReadOnlyList<string> columns) => WithFullText(FullTextQueryNode.PlainText(text, columns));
 
     /// <summary>Fetches only these columns (the rest of each entity keeps its default).</summary>
     internal LanceQuery<T> WithColumns(string[] columns) => With(_state with { Columns = columns });
@@ -173,12 +174,12 @@ public sealed partial class LanceQuery<T>
 
     private LanceQuery<T> With(QueryState state) => new(_source, state);
 
-    private QueryRequest Body(float[]? vector, string? fullText, bool withRowId, int? limit, int? offset)
+    private QueryRequest Body(float[]? vector, FullTextQueryNode? fullText, bool withRowId, int? limit, int? offset)
     {
         var isSearch = vector is not null || fullText is not null;
         var nprobes = _state.NProbes ?? 20;
         var query = vector is null
-            ? new QueryRequest { FullTextQuery = fullText is null ? null : FullTextQuery(fullText, _state.FullTextColumns ?? []) }
+            ? new QueryRequest { FullTextQuery = fullText is null ? null : FullTextQueryBody.For(fullText, _source.Table.ServerVersion, _source.Table.Name) }
             : new VectorQueryRequest
             {
                 Vector = Array.ConvertAll(vector, v => (double)v),
@@ -203,12 +204,6 @@ public sealed partial class LanceQuery<T>
             FastSearch = _state.FastSearch ? true : null,
         };
     }
-
-    /// <summary>The structured query (server ≥ 0.3.0, one column) or the legacy one, as the official client chooses.</summary>
-    private JsonElement FullTextQuery(string text, string[] columns) =>
-        _source.Table.ServerVersion >= StructuredFullTextSince && columns.Length == 1
-            ? JsonSerializer.SerializeToElement(new StructuredFullTextQuery(new FullTextQueryNode(new MatchQuery(text, columns[0]))), ProtocolJsonContext.Default.StructuredFullTextQuery)
-            : JsonSerializer.SerializeToElement(new LegacyFullTextQuery(columns, text), ProtocolJsonContext.Default.LegacyFullTextQuery);
 
     private async IAsyncEnumerable<SearchHit<T>> RunAsync(QueryRequest body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -239,7 +234,7 @@ public sealed partial class LanceQuery<T>
         // Two requests with the same k and with_row_id, as the official client; offset applies after fusion.
         var k = Math.Max(_state.HybridCandidates ?? 0, (_state.Limit ?? 10) + (_state.Offset ?? 0));
         var vectorHits = await RunAsync(Body(vector, null, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var textHits = await RunAsync(Body(null, _state.FullTextQuery, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var textHits = await RunAsync(Body(null, _state.FullText, true, k, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ReciprocalRankFusion.Fuse(vectorHits, textHits, _state.Limit ?? 10, _state.Offset ?? 0);
     }
 
@@ -262,8 +257,7 @@ public sealed partial class LanceQuery<T>
         public string? EmbedText { get; init; }
         public float[]? Vector { get; init; }
         public string? VectorColumn { get; init; }
-        public string? FullTextQuery { get; init; }
-        public string[]? FullTextColumns { get; init; }
+        public FullTextQueryNode? FullText { get; init; }
         public ColumnOrdering[]? OrderBy { get; init; }
         public float? LowerBound { get; init; }
         public float? UpperBound { get; init; }

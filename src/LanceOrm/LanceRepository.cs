@@ -320,6 +320,7 @@ public abstract partial class LanceRepository<T, TKey>
     /// <summary>
     /// Full-text search over the given text columns (all full-text-indexed columns when none). Each searched column
     /// needs a full-text index: declare <see cref="FullTextIndexAttribute"/> and call <see cref="CreateDeclaredIndicesAsync"/>.
+    /// For fuzziness, boosts, phrases and combined queries pass a <see cref="FullTextQuery{T}"/> instead.
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index.</exception>
     public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns) => FullTextSearchIn(_source, text, columns);
@@ -335,7 +336,7 @@ public abstract partial class LanceRepository<T, TKey>
     /// <summary>
     /// Hybrid search: a vector search (the text embedded with the property's function) and a full-text search on the same
     /// column, merged locally by reciprocal-rank fusion (<see cref="SearchHit{T}.RelevanceScore"/>), as the official client.
-    /// The column needs a full-text index (see <see cref="FullTextSearch"/>).
+    /// The column needs a full-text index (see <see cref="FullTextSearch(string, Expression{Func{T, string}}[])"/>).
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) the column has no full-text index.</exception>
     public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text) => HybridSearchIn(_source, property, text);

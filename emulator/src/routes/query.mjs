@@ -1,9 +1,10 @@
-// Reads: query (vector search, plain filtered scan with order_by, legacy full-text search) and count_rows
+// Reads: query (vector search, plain filtered scan with order_by, full-text search in both shapes) and count_rows
 // (protocol §5.3, §5.4). Query answers are Arrow IPC files, sent batch by batch as the engine produces them.
 import { badRequest } from '../errors.mjs';
 import { json, arrowFile, arrowFileStream, readJsonBody, bodyVersion, versionHeader, expectType } from '../http.mjs';
 import { checkQueryBody, distanceType } from '../strict.mjs';
 import { toIpcFile, ipcFileChunks } from '../arrow-ipc.mjs';
+import { applyFullText } from '../fts-query.mjs';
 
 // The client sends k = i64::MAX for "no limit"; anything this large means unbounded.
 const UNBOUNDED_K = 2 ** 31;
@@ -59,16 +60,6 @@ function applyVectorOptions(q, body) {
   if (body.bypass_vector_index === true) q = q.bypassVectorIndex();
   if (body.prefilter === false) q = q.postfilter();
   return q;
-}
-
-function applyFullText(q, fts) {
-  if (typeof fts !== 'object' || Array.isArray(fts)) throw badRequest('"full_text_query" must be an object');
-  if (typeof fts.query !== 'string') {
-    throw badRequest('"full_text_query" must use the legacy shape {"columns": [...], "query": "<text>"}; '
-      + 'structured FtsQuery objects (phalanx-version >= 0.3.0) are not supported by this emulator');
-  }
-  const columns = expectType(fts.columns, 'array', 'full_text_query.columns', true);
-  return q.fullTextSearch(fts.query, columns && columns.length > 0 ? { columns } : undefined);
 }
 
 /**

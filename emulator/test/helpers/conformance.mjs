@@ -42,13 +42,14 @@ export function plainTable(table) {
 /**
  * Registers before/after hooks that start an emulator on a temp dir plus a local temp database.
  * `ctx.both(fn)` runs `fn(db, side)` on the remote and the local connection and returns both results.
+ * `args`: extra emulator arguments (e.g. `['--server-version', 'none']`).
  */
-export function conformanceFixture() {
+export function conformanceFixture({ args = [] } = {}) {
   const ctx = {};
   before(async () => {
     ctx.emulatorDir = await tempDir('emu-remote-');
     ctx.localDir = await tempDir('emu-local-');
-    ctx.emulator = await startEmulator({ data: ctx.emulatorDir });
+    ctx.emulator = await startEmulator({ data: ctx.emulatorDir, args });
     ctx.remote = await connectRemote(ctx.emulator.url);
     ctx.local = await connectLocal(ctx.localDir);
   });

@@ -2,8 +2,8 @@ namespace LanceOrm;
 
 /// <summary>
 /// Declares a full-text (FTS, BM25) index on a <c>string</c> column, created by
-/// <see cref="LanceRepository{T, TKey}.CreateDeclaredIndicesAsync"/>. Needed by
-/// <see cref="LanceRepository{T, TKey}.FullTextSearch"/> and <see cref="LanceRepository{T, TKey}.HybridSearch"/>.
+/// <see cref="LanceRepository{T, TKey}.CreateDeclaredIndicesAsync"/>. Needed by the repository's full-text and hybrid
+/// searches (<c>FullTextSearch</c>, <c>HybridSearch</c>).
 /// The tokenizer options default to the engine's defaults.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]

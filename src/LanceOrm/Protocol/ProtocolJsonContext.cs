@@ -7,6 +7,7 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(VectorQueryRequest))]
 [JsonSerializable(typeof(LegacyFullTextQuery))]
 [JsonSerializable(typeof(StructuredFullTextQuery))]
+[JsonSerializable(typeof(FullTextQueryNode))]
 [JsonSerializable(typeof(CountRowsRequest))]
 [JsonSerializable(typeof(UpdateRequest))]
 [JsonSerializable(typeof(DeleteRequest))]

@@ -92,35 +92,3 @@ internal sealed record ColumnOrdering(
     [property: JsonPropertyName("column_name")] string ColumnName,
     [property: JsonPropertyName("ascending")] bool Ascending,
     [property: JsonPropertyName("nulls_first")] bool NullsFirst);
-
-/// <summary>The full-text query of servers before 0.3.0: <c>{"columns": [...], "query": "text"}</c>.</summary>
-internal sealed record LegacyFullTextQuery(
-    [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns,
-    [property: JsonPropertyName("query")] string Query);
-
-/// <summary>The structured full-text query of servers from 0.3.0: <c>{"query": {"match": {...}}}</c>.</summary>
-internal sealed record StructuredFullTextQuery([property: JsonPropertyName("query")] FullTextQueryNode Query);
-
-/// <summary>One node of a structured full-text query.</summary>
-internal sealed record FullTextQueryNode([property: JsonPropertyName("match")] MatchQuery Match);
-
-/// <summary>A <c>match</c> query with the official client's defaults.</summary>
-internal sealed record MatchQuery(
-    [property: JsonPropertyName("terms")] string Terms,
-    [property: JsonPropertyName("column")] string Column)
-{
-    [JsonPropertyName("boost")]
-    public double Boost { get; init; } = 1.0;
-
-    [JsonPropertyName("fuzziness")]
-    public int Fuzziness { get; init; }
-
-    [JsonPropertyName("max_expansions")]
-    public int MaxExpansions { get; init; } = 50;
-
-    [JsonPropertyName("operator")]
-    public string Operator { get; init; } = "Or";
-
-    [JsonPropertyName("prefix_length")]
-    public int PrefixLength { get; init; }
-}

@@ -180,6 +180,14 @@ internal static class Wire
 
     public const string FullTextIndexType = "FTS";
 
+    /// <summary>The first server version that takes a structured full-text query (protocol §3).</summary>
+    public static readonly Version StructuredFullTextSince = new(0, 3, 0);
+
+    /// <summary>The <c>operator</c> of a <c>match</c> query when none is chosen.</summary>
+    public const string FullTextOperatorOr = "Or";
+
+    public static string Name(FullTextOperator op) => op == FullTextOperator.And ? "And" : FullTextOperatorOr;
+
     /// <summary>The family of a listed index type (<c>IVF_*</c>, <c>BTREE</c>/<c>BITMAP</c>/…, <c>FTS</c>/<c>INVERTED</c>), or null when unknown.</summary>
     public static IndexFamily? FamilyOf(string? indexType) => indexType?.ToUpperInvariant() switch
     {
