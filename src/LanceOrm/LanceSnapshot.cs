@@ -41,11 +41,11 @@ public sealed class LanceSnapshot<T, TKey>
     /// <inheritdoc cref="LanceRepository{T, TKey}.Search(ReadOnlyMemory{float}, string?)"/>
     public LanceQuery<T> Search(ReadOnlyMemory<float> vector, string? vectorColumn = null) => _repository.SearchIn(_source, vector, vectorColumn);
 
-    /// <summary>Full-text search over this version (see <see cref="LanceRepository{T, TKey}.FullTextSearch"/>); the columns need a full-text index in this version.</summary>
+    /// <summary>Full-text search over this version (see <see cref="LanceRepository{T, TKey}.FullTextSearch(string, Expression{Func{T, string}}[])"/>); the columns need a full-text index in this version.</summary>
     /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index in this version.</exception>
     public LanceQuery<T> FullTextSearch(string text, params Expression<Func<T, string>>[] columns) => _repository.FullTextSearchIn(_source, text, columns);
 
-    /// <summary>Hybrid search over this version (see <see cref="LanceRepository{T, TKey}.HybridSearch"/>).</summary>
+    /// <summary>Hybrid search over this version (see <see cref="LanceRepository{T, TKey}.HybridSearch(Expression{Func{T, string}}, string)"/>).</summary>
     /// <exception cref="IndexNotFoundException">(When run) the column has no full-text index in this version.</exception>
     public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text) => _repository.HybridSearchIn(_source, property, text);
 

@@ -68,7 +68,7 @@ public sealed class AppendTests(EmulatorFixture fixture, CappedEmulators capped)
     public async Task Below_0_4_0_an_append_is_plain_inserts_durable_per_request()
     {
         var wire = new RecordingHandler();
-        using var db = await fixture.ConnectAsync(o => o.WriteBatchSize = 100, handler: wire);
+        using var db = EmulatorFixture.Connect(capped.Legacy, o => o.WriteBatchSize = 100, handler: wire);
         var repo = await RequestBodyLimitTests.NewTableAsync(db);
 
         var result = await repo.AppendAsync(Enumerable.Range(0, 250).Select(i => LogLine.Make(i)), cancellationToken: Ct);
@@ -97,7 +97,7 @@ public sealed class AppendTests(EmulatorFixture fixture, CappedEmulators capped)
     public async Task A_plain_insert_whose_answer_was_lost_is_not_sent_again()
     {
         var wire = new RecordingHandler { Fault = (path, attempt) => path.EndsWith("/insert/", StringComparison.Ordinal) && attempt == 1 ? "after-write=reset" : null };
-        using var db = await fixture.ConnectAsync(o => o.WriteBatchSize = 100, handler: wire);
+        using var db = EmulatorFixture.Connect(capped.Legacy, o => o.WriteBatchSize = 100, handler: wire);
         var repo = await RequestBodyLimitTests.NewTableAsync(db);
 
         var error = await Assert.ThrowsAsync<WriteFailedException>(() => repo.AppendAsync(Enumerable.Range(0, 250).Select(i => LogLine.Make(i)), cancellationToken: Ct));
@@ -111,7 +111,7 @@ public sealed class AppendTests(EmulatorFixture fixture, CappedEmulators capped)
     public async Task A_plain_insert_answered_with_a_retryable_status_is_sent_again()
     {
         var wire = new RecordingHandler { Fault = (path, attempt) => path.EndsWith("/insert/", StringComparison.Ordinal) && attempt == 1 ? "status=503" : null };
-        using var db = await fixture.ConnectAsync(o => o.WriteBatchSize = 100, handler: wire);
+        using var db = EmulatorFixture.Connect(capped.Legacy, o => o.WriteBatchSize = 100, handler: wire);
         var repo = await RequestBodyLimitTests.NewTableAsync(db);
 
         await repo.AppendAsync(Enumerable.Range(0, 150).Select(i => LogLine.Make(i)), cancellationToken: Ct);

@@ -7,7 +7,7 @@ namespace LanceOrm.Tests.Integration;
 /// below 0.4.0). The multipart form has no official request to compare with: the official client 0.37.1 never sends it
 /// for <c>add</c> (see emulator/test/conformance-multipart.test.mjs); its shape follows protocol §5.6.
 /// </summary>
-public sealed class WriteRequestComparisonTests(EmulatorFixture fixture)
+public sealed class WriteRequestComparisonTests(EmulatorFixture fixture, CappedEmulators capped) : IClassFixture<CappedEmulators>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -32,11 +32,11 @@ public sealed class WriteRequestComparisonTests(EmulatorFixture fixture)
     public async Task Appending_below_0_4_0_sends_the_official_clients_insert_request()
     {
         var wire = new RecordingHandler();
-        using var db = await fixture.ConnectAsync(handler: wire);
+        using var db = EmulatorFixture.Connect(capped.Legacy, handler: wire);
         var repo = await RequestBodyLimitTests.NewTableAsync(db);
         await repo.AppendAsync(Enumerable.Range(1, 3).Select(i => LogLine.Make(i)), cancellationToken: Ct);
 
-        var official = await OfficialClientRequests.RecordAsync(fixture.Emulator, EmulatorFixture.UniqueDatabase(),
+        var official = await OfficialClientRequests.RecordAsync(capped.Legacy, EmulatorFixture.UniqueDatabase(),
             $"const t = await db.createTable('log_lines', {OfficialRows}); await t.add({OfficialRows});", Ct);
 
         WireAssert.SameRequest(WireAssert.Single(official, "/insert/"), WireRequest.From(wire.Requests.Single(r => r.Path.EndsWith("/insert/", StringComparison.Ordinal))));
