@@ -19,6 +19,10 @@ namespace LanceOrm.Protocol;
 [JsonSerializable(typeof(DeleteResponse))]
 [JsonSerializable(typeof(ListIndicesResponse))]
 [JsonSerializable(typeof(IndexStatsResponse))]
+[JsonSerializable(typeof(AddColumnsRequest))]
+[JsonSerializable(typeof(AlterColumnsRequest))]
+[JsonSerializable(typeof(DropColumnsRequest))]
+[JsonSerializable(typeof(SchemaChangeResponse))]
 [JsonSerializable(typeof(long?))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.Strict)]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

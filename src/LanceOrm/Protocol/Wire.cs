@@ -49,6 +49,9 @@ internal static class Wire
         public const string CreateIndex = "create_index";
         public const string ListIndices = "index/list";
         public const string IndexStats = "stats";
+        public const string AddColumns = "add_columns";
+        public const string AlterColumns = "alter_columns";
+        public const string DropColumns = "drop_columns";
     }
 
     /// <summary>The query string of a table list page.</summary>
