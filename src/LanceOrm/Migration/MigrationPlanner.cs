@@ -133,7 +133,10 @@ internal static class MigrationPlanner
                 Expression = $"arrow_cast(({sql}), '{cast}')",
             }
             : new LanceMigrationStep(LanceMigrationStepKind.AddRequiredColumn, field.Name, isSafe: false, isAllowed: false,
-                $"add non-nullable column '{field.Name}' ({type}): existing rows need a value; give it with options.AddWithDefault(\"{field.Name}\", sql), or make the property nullable");
+                $"add non-nullable column '{field.Name}' ({type}): existing rows need a value; give it with options.AddWithDefault(\"{field.Name}\", sql), or make the property nullable")
+            {
+                Type = field.DataType,
+            };
     }
 
     private static async Task<LanceMigrationStep> AddVectorAsync<T>(RemoteTable table, Field field, EmbeddingBinding<T> binding, Dictionary<string, TableColumn> source, CancellationToken cancellationToken)
