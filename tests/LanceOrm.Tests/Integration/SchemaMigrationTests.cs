@@ -196,6 +196,31 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_vector_of_another_dimension_is_replaced_only_when_allowed_and_its_vectors_are_computed_again()
+    {
+        using var db = await fixture.ConnectAsync(registry: EmulatorFixture.NewRegistry().Register("hash16", new HashingEmbeddingGenerator(16), 16));
+        var v1 = db.BookV1s();
+        await v1.CreateTableAsync(CreateMode.Create, Ct);
+        await v1.AddAsync(Enumerable.Range(0, Rows).Select(BookV1.Make).ToArray(), cancellationToken: Ct);
+        var repo = db.BookWithHash16s();
+
+        var refused = await Assert.ThrowsAsync<MigrationRefusedException>(() => repo.MigrateAsync(cancellationToken: Ct));
+        var step = Assert.Single(refused.RefusedSteps);
+        Assert.Equal(LanceMigrationStepKind.RecreateVectorColumn, step.Kind);
+        Assert.Contains("replace vector column 'vector' of dimension 32 by one of dimension 16", step.Description);
+        Assert.Contains("options.AllowTypeChange(\"vector\")", step.Description);
+        await v1.OpenAsync(Ct);
+
+        await repo.MigrateAsync(new LanceMigrationOptions().AllowTypeChange("vector"), Ct);
+
+        await repo.OpenAsync(Ct);
+        Assert.Equal(0, await repo.Table.CountRowsAsync("vector IS NULL", Ct));
+        var hits = await repo.Search(b => b.Blurb, BookV1.Make(5).Blurb).Limit(Rows).ToListAsync(Ct);
+        Assert.Equal(Rows, await repo.CountAsync(cancellationToken: Ct));
+        Assert.Contains(hits.Where(h => h.Distance < 1e-4), h => h.Entity.Id == "b005");
+    }
+
+    [Fact]
     public async Task A_table_that_matches_has_an_empty_plan_and_migrating_it_sends_no_change()
     {
         var wire = new RecordingHandler();

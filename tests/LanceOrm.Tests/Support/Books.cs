@@ -1,3 +1,5 @@
+[assembly: LanceOrm.EmbeddingFunction("hash16", 16)]
+
 namespace LanceOrm.Tests.Support;
 
 // Versions of one entity mapped to the same table "books", as an application's entity evolves between releases.
@@ -80,4 +82,15 @@ public sealed partial class BookRenamedShelf
     [Embed(HashingEmbeddingGenerator.Name)] public string Blurb { get; set; } = "";
     public long Year { get; set; }
     public string Location { get; set; } = "";
+}
+
+/// <summary>A version whose blurb is embedded by another function, of dimension 16 (<c>hash16</c>) instead of 32.</summary>
+[LanceTable("books")]
+public sealed partial class BookWithHash16
+{
+    [Key] public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    [Embed("hash16")] public string Blurb { get; set; } = "";
+    public int Year { get; set; }
+    public string Shelf { get; set; } = "";
 }
