@@ -221,6 +221,27 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task New_nullable_columns_of_every_mapped_kind_are_added_with_exactly_the_mapped_type()
+    {
+        using var db = await BooksV1Async(fixture);
+        var repo = db.BookWithEveryKinds();
+
+        var plan = await repo.MigrateAsync(cancellationToken: Ct);
+
+        Assert.Equal(18, plan.Steps.Count);
+        Assert.All(plan.Steps, s => Assert.Equal(LanceMigrationStepKind.AddColumn, s.Kind));
+        await repo.OpenAsync(Ct);
+        var row = (await repo.GetAsync("b001", Ct))!;
+        Assert.Equal(("b001", (DateTime?)null, (List<string>?)null), (row.Id, row.ReadAt, row.Keywords));
+        row.ReadAt = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+        row.Cost = 12.5m;
+        row.Keywords = ["sea"];
+        await repo.UpsertAsync([row], cancellationToken: Ct);
+        var read = (await repo.GetAsync("b001", Ct))!;
+        Assert.Equal((row.ReadAt, 12.5m, "sea"), (read.ReadAt, read.Cost, Assert.Single(read.Keywords!)));
+    }
+
+    [Fact]
     public async Task A_table_that_matches_has_an_empty_plan_and_migrating_it_sends_no_change()
     {
         var wire = new RecordingHandler();

@@ -94,3 +94,32 @@ public sealed partial class BookWithHash16
     public int Year { get; set; }
     public string Shelf { get; set; } = "";
 }
+
+/// <summary>Version 1 plus a new nullable property of every mapped kind.</summary>
+[LanceTable("books")]
+public sealed partial class BookWithEveryKind
+{
+    [Key] public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    [Embed(HashingEmbeddingGenerator.Name)] public string Blurb { get; set; } = "";
+    public int Year { get; set; }
+    public string Shelf { get; set; } = "";
+    public bool? Signed { get; set; }
+    public sbyte? Tiny { get; set; }
+    public short? Small { get; set; }
+    public long? Big { get; set; }
+    public byte? UTiny { get; set; }
+    public ushort? USmall { get; set; }
+    public uint? UMedium { get; set; }
+    public ulong? UBig { get; set; }
+    public float? Weight { get; set; }
+    public double? Price { get; set; }
+    public decimal? Cost { get; set; }
+    public DateTime? ReadAt { get; set; }
+    public DateOnly? Published { get; set; }
+    public Guid? Isbn { get; set; }
+    public byte[]? Cover { get; set; }
+    public Category? Genre { get; set; }
+    public List<string>? Keywords { get; set; }
+    public string? Note { get; set; }
+}
