@@ -242,6 +242,17 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_declared_rename_that_does_not_fit_the_table_is_an_argument_error()
+    {
+        using var db = await BooksV1Async(fixture);
+        var repo = db.BookRenamedShelfs();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => repo.PlanMigrationAsync(new LanceMigrationOptions().Rename("room", "location"), Ct));
+
+        Assert.Contains("needs column 'room' in the table", error.Message);
+    }
+
+    [Fact]
     public async Task A_table_that_matches_has_an_empty_plan_and_migrating_it_sends_no_change()
     {
         var wire = new RecordingHandler();
