@@ -57,6 +57,54 @@ internal static class ArrowTypeNames
         };
     }
 
+    /// <summary>
+    /// The JSON data type LanceDB's <c>alter_columns</c> reads (<c>{"type": "int64"}</c>; lists and vectors with their item
+    /// field in <c>fields</c> and a vector's <c>length</c>), as the official Node client writes it.
+    /// </summary>
+    public static JsonObject ToJson(IArrowType type) => type switch
+    {
+        FixedSizeListType f => new JsonObject
+        {
+            ["type"] = "fixed_size_list",
+            ["fields"] = new JsonArray(FieldJson(f.ValueField)),
+            ["length"] = f.ListSize,
+        },
+        ListType l => new JsonObject { ["type"] = "list", ["fields"] = new JsonArray(FieldJson(l.ValueField)) },
+        _ => new JsonObject { ["type"] = Describe(type) },
+    };
+
+    /// <summary>
+    /// The name DataFusion's <c>arrow_cast(value, 'name')</c> reads (<c>Int32</c>, <c>Utf8</c>,
+    /// <c>Timestamp(Microsecond, Some("UTC"))</c>, <c>FixedSizeList(384, Float32)</c> …), so an <c>add_columns</c>
+    /// expression yields exactly the mapped type.
+    /// </summary>
+    public static string CastName(IArrowType type) => type switch
+    {
+        StringType => "Utf8",
+        LargeStringType => "LargeUtf8",
+        BooleanType => "Boolean",
+        Int8Type => "Int8",
+        Int16Type => "Int16",
+        Int32Type => "Int32",
+        Int64Type => "Int64",
+        UInt8Type => "UInt8",
+        UInt16Type => "UInt16",
+        UInt32Type => "UInt32",
+        UInt64Type => "UInt64",
+        HalfFloatType => "Float16",
+        FloatType => "Float32",
+        DoubleType => "Float64",
+        BinaryType => "Binary",
+        Date32Type => "Date32",
+        Date64Type => "Date64",
+        Decimal128Type d => string.Create(CultureInfo.InvariantCulture, $"Decimal128({d.Precision}, {d.Scale})"),
+        Decimal256Type d => string.Create(CultureInfo.InvariantCulture, $"Decimal256({d.Precision}, {d.Scale})"),
+        TimestampType t => $"Timestamp({t.Unit}, {(string.IsNullOrEmpty(t.Timezone) ? "None" : $"Some(\"{t.Timezone}\")")})",
+        FixedSizeListType f => string.Create(CultureInfo.InvariantCulture, $"FixedSizeList({f.ListSize}, {CastName(f.ValueDataType)})"),
+        ListType l => $"List({CastName(l.ValueDataType)})",
+        _ => throw new NotSupportedException($"Arrow type {type.Name} has no arrow_cast name."),
+    };
+
     /// <summary>The dimension of a vector type string, or null.</summary>
     public static int? VectorLength(JsonNode? type) =>
         type?["type"]?.GetValue<string>() == "fixed_size_list" ? (int?)Integer(type["length"]) : null;
@@ -66,6 +114,9 @@ internal static class ArrowTypeNames
         node is JsonValue value && (value.TryGetValue<long>(out var l) || (value.TryGetValue<int>(out var i) && (l = i) == i)) ? l
         : node is JsonValue element && element.TryGetValue<System.Text.Json.JsonElement>(out var e) && e.TryGetInt64(out var parsed) ? parsed
         : null;
+
+    private static JsonObject FieldJson(Field field) =>
+        new() { ["name"] = field.Name, ["type"] = ToJson(field.DataType), ["nullable"] = field.IsNullable };
 
     private static string NormalizeTimestamp(string name)
     {

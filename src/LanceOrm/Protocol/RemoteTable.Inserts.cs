@@ -37,7 +37,7 @@ internal sealed partial class RemoteTable
         using var content = ArrowIpc.StreamContent(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.Insert)) { Content = content };
         using var response = await _database.SendAsync(request, new ErrorContext(Call("append", rows: rows) with { ReplayUnsafe = true }), cancellationToken).ConfigureAwait(false);
-        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.InsertResponse, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
+        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
         Wrote(version);
         return version;
     }
@@ -69,7 +69,7 @@ internal sealed partial class RemoteTable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.MultipartPath(Name, Wire.MultipartSteps.Complete) + Wire.UploadQuery(uploadId));
         using var response = await _database.SendAsync(request, new ErrorContext(Call("multipart_complete"), Upload: true), cancellationToken).ConfigureAwait(false);
-        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.InsertResponse, cancellationToken).ConfigureAwait(false))?.Version
+        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false))?.Version
                       ?? throw new LanceDbException($"Completing a multipart insert on table '{Name}' returned no version.", response.StatusCode, null, Transport.RequestOptionKeys.RequestIdOf(response.RequestMessage));
         Wrote(version);
         return version;

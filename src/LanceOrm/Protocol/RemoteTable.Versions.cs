@@ -72,7 +72,7 @@ internal sealed partial class RemoteTable
         var content = RemoteDatabase.Json(new TagRequest(tag), ProtocolJsonContext.Default.TagRequest);
         using var request = fresh ? Read(Wire.Actions.TagVersion, content) : Post(Wire.Actions.TagVersion, content);
         using var response = await _database.SendAsync(request, new ErrorContext(Call("get_tag_version"), Tag: tag), cancellationToken).ConfigureAwait(false);
-        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.TagVersionResponse, cancellationToken).ConfigureAwait(false);
+        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false);
         return result?.Version ?? throw NoField(response, "tags/version", "version");
     }
 

@@ -51,3 +51,10 @@ internal sealed record IndexStatsResponse(
     [JsonPropertyName("num_indices")]
     public int? NumIndices { get; init; }
 }
+
+/// <summary>
+/// The <c>{"version"}</c> answer of a write that reports only the version it committed: <c>insert</c>,
+/// <c>multipart_write/complete</c>, <c>restore</c>, <c>add_columns</c> / <c>alter_columns</c> / <c>drop_columns</c>, and of
+/// <c>tags/version</c> (the tagged version). Absent when the server sent an empty body or <c>{}</c> (legacy servers: 0).
+/// </summary>
+internal sealed record VersionResponse([property: JsonPropertyName("version")] long? Version);

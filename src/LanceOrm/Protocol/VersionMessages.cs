@@ -28,13 +28,8 @@ internal sealed record VersionEntry(
         : throw new LanceDbException($"Version {Version.ToString(CultureInfo.InvariantCulture)} was listed without a valid timestamp ('{Timestamp}').");
 }
 
-/// <summary><c>tags/version</c>: <c>{"version": v, "branch"?}</c>.</summary>
-internal sealed record TagVersionResponse([property: JsonPropertyName("version")] long? Version);
-
 /// <summary>One tag of <c>tags/list</c> (<c>{name: TagContents}</c>; lance's serde names are camel case).</summary>
 internal sealed record TagContentsResponse(
     [property: JsonPropertyName("version")] long Version,
     [property: JsonPropertyName("branch")] string? Branch);
 
-/// <summary><c>restore</c>: the new latest version, when the server says (empty ⇒ 0).</summary>
-internal sealed record VersionResponse([property: JsonPropertyName("version")] long Version);

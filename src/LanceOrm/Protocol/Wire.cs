@@ -122,6 +122,9 @@ internal static class Wire
         public const string CreateTag = "tags/create";
         public const string UpdateTag = "tags/update";
         public const string DeleteTag = "tags/delete";
+        public const string AddColumns = "add_columns";
+        public const string AlterColumns = "alter_columns";
+        public const string DropColumns = "drop_columns";
     }
 
     /// <summary>The query string of a table or namespace list page: <c>?limit=&amp;page_token=</c>, each only when set.</summary>
