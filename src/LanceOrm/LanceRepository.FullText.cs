@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LanceOrm.Querying;
 
 namespace LanceOrm;
 
@@ -13,10 +14,13 @@ public abstract partial class LanceRepository<T, TKey>
     /// <exception cref="UnsupportedServerVersionException">
     /// (When run) the server announces a version before 0.3.0 and the query is more than a plain match.
     /// </exception>
-    public LanceQuery<T> FullTextSearch(FullTextQuery<T> query)
+    public LanceQuery<T> FullTextSearch(FullTextQuery<T> query) => FullTextSearchIn(_source, query);
+
+    /// <inheritdoc cref="FullTextSearch(FullTextQuery{T})"/>
+    internal LanceQuery<T> FullTextSearchIn(QuerySource<T> source, FullTextQuery<T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new LanceQuery<T>(_source).WithFullText(query.Resolve(c => _translator.Column(c).ColumnName));
+        return new LanceQuery<T>(source).WithFullText(query.Resolve(c => _translator.Column(c).ColumnName));
     }
 
     /// <summary>
@@ -26,10 +30,14 @@ public abstract partial class LanceRepository<T, TKey>
     /// </summary>
     /// <exception cref="IndexNotFoundException">(When run) a column of <paramref name="fullText"/> has no full-text index.</exception>
     /// <exception cref="UnsupportedServerVersionException">(When run) the server is older than 0.3.0 and the query is more than a plain match.</exception>
-    public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text, FullTextQuery<T> fullText)
+    public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text, FullTextQuery<T> fullText) =>
+        HybridSearchIn(_source, property, text, fullText);
+
+    /// <inheritdoc cref="HybridSearch(Expression{Func{T, string}}, string, FullTextQuery{T})"/>
+    internal LanceQuery<T> HybridSearchIn(QuerySource<T> source, Expression<Func<T, string>> property, string text, FullTextQuery<T> fullText)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fullText);
-        return new LanceQuery<T>(_source).WithVectorSearch(BindingOf(property), text, null).WithFullText(fullText.Resolve(c => _translator.Column(c).ColumnName));
+        return new LanceQuery<T>(source).WithVectorSearch(BindingOf(property), text, null).WithFullText(fullText.Resolve(c => _translator.Column(c).ColumnName));
     }
 }

@@ -49,6 +49,14 @@ public sealed class LanceSnapshot<T, TKey>
     /// <exception cref="IndexNotFoundException">(When run) the column has no full-text index in this version.</exception>
     public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text) => _repository.HybridSearchIn(_source, property, text);
 
+    /// <summary>Full-text search with a structured query over this version (see <see cref="LanceRepository{T, TKey}.FullTextSearch(FullTextQuery{T})"/>).</summary>
+    /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index in this version.</exception>
+    public LanceQuery<T> FullTextSearch(FullTextQuery<T> query) => _repository.FullTextSearchIn(_source, query);
+
+    /// <summary>Hybrid search with a structured full-text side over this version (see <see cref="LanceRepository{T, TKey}.HybridSearch(Expression{Func{T, string}}, string, FullTextQuery{T})"/>).</summary>
+    /// <exception cref="IndexNotFoundException">(When run) a column of <paramref name="fullText"/> has no full-text index in this version.</exception>
+    public LanceQuery<T> HybridSearch(Expression<Func<T, string>> property, string text, FullTextQuery<T> fullText) => _repository.HybridSearchIn(_source, property, text, fullText);
+
     /// <summary>The row with that key in this version, or <c>null</c>.</summary>
     public Task<T?> GetAsync(TKey key, CancellationToken cancellationToken = default) => _repository.GetInAsync(_source, key, cancellationToken);
 

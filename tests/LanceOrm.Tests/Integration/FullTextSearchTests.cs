@@ -186,4 +186,22 @@ public sealed class FullTextSearchTests(EmulatorFixture fixture)
         Assert.Equal(["category"], error.Columns);
         Assert.Contains("'Category'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_snapshot_answers_a_structured_full_text_search_with_the_rows_and_index_of_its_version()
+    {
+        using var db = await fixture.ConnectAsync();
+        var docs = await SeedDocsAsync(db);
+        var before = await docs.GetVersionAsync(Ct);
+        await docs.AddAsync([IndexedDoc.Make(100, "a sourdough starter for bread")], cancellationToken: Ct);
+        await docs.CreateFullTextIndexAsync(x => x.Body, "body_idx", Ct); // the latest version's index covers the new row
+
+        var snapshot = await docs.AtVersionAsync(before, Ct);
+        var query = FullTextQuery<IndexedDoc>.Match(x => x.Body, "sourdough");
+        var old = await snapshot.FullTextSearch(query).ToListAsync(Ct);
+        var latest = await docs.FullTextSearch(query).ToListAsync(Ct);
+
+        Assert.Equal([Bodies[1]], BodiesOf(old, d => d.Body));
+        Assert.Equal(["a sourdough starter for bread", Bodies[1]], BodiesOf(latest, d => d.Body).Order());
+    }
 }
