@@ -11,6 +11,7 @@ namespace LanceOrm.Tests.Integration;
 /// Every <see cref="LanceOrmTelemetry"/> instrument and span is emitted during a real run against the emulator. Each test
 /// runs under its own root activity and keeps only the spans and measurements of that trace (tests run in parallel).
 /// </summary>
+[Collection(MiniLmCollection.Name)]
 public sealed class TelemetryTests(EmulatorFixture fixture)
 {
     private const string TestSourceName = "LanceOrm.Tests.Telemetry";
@@ -226,7 +227,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture)
         private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
             // Measurements are recorded synchronously, so the current activity tells whose run they belong to. Model
-            // instruments (tag "model") may run on tokenizer worker threads; only this test class uses the minilm model.
+            // instruments (tag "model") may run on tokenizer worker threads; no other class runs the model meanwhile (MiniLmCollection).
             var mine = Activity.Current?.TraceId == _trace || tags.ToArray().Any(t => t.Key == "model");
             if (_trace is not null && mine)
             {

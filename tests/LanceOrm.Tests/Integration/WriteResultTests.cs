@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace LanceOrm.Tests.Integration;
 
 /// <summary>A write says where each vector came from (computed, cache, the row itself) and how many texts were truncated.</summary>
+[Collection(MiniLmCollection.Name)]
 public sealed class WriteResultTests(EmulatorFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
