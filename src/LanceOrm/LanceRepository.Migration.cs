@@ -92,8 +92,9 @@ public abstract partial class LanceRepository<T, TKey>
     }
 
     /// <summary>
-    /// Reads, page by page, the rows that have text but no vector for <paramref name="binding"/>, and upserts them: the
-    /// write pipeline embeds them locally. Each page leaves the filter, so the loop ends; it stops with an error if the
+    /// Reads, page by page, the rows that have text but no vector for <paramref name="binding"/>, and writes them back: the
+    /// write pipeline embeds them locally, and the server updates a row only if it still has no vector and the same text
+    /// (so a concurrent write or delete is never undone). Each page leaves the filter, so the loop ends; it stops with an error if the
     /// rows do not get their vectors (more pages than the rows counted at the start need).
     /// </summary>
     private async Task ComputeVectorsAsync(Mapping.EmbeddingBinding<T> binding, int pageSize, CancellationToken cancellationToken)
@@ -115,7 +116,10 @@ public abstract partial class LanceRepository<T, TKey>
                     $"Computing the vectors of column '{binding.VectorColumn}' of table '{TableName}' did not finish: rows still lack a vector after {pages} page(s) for {remaining} row(s). Run the migration again.");
             }
 
-            await UpsertAsync(hits.Select(h => h.Entity).ToArray(), null, cancellationToken).ConfigureAwait(false);
+            // Only rows that still lack the vector and still hold the text that was read are written, and none is inserted:
+            // a row another writer changed or deleted meanwhile keeps what that writer left.
+            var stillAsRead = $"target.{SqlLiteral.Column(binding.VectorColumn)} IS NULL AND target.{SqlLiteral.Column(binding.SourceColumn)} = source.{SqlLiteral.Column(binding.SourceColumn)}";
+            await WriteAsync(hits.Select(h => h.Entity).ToArray(), MergeInsertMode.UpdateWhere(stillAsRead), null, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -126,14 +126,14 @@ public abstract partial class LanceRepository<T, TKey>
     public Task<WriteResult> AddAsync(IEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(rows, upsert: false, progress, cancellationToken);
+        return WriteAsync(rows, MergeInsertMode.Add, progress, cancellationToken);
     }
 
     /// <inheritdoc cref="AddAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)"/>
     public Task<WriteResult> AddAsync(IAsyncEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(rows, upsert: false, rowsChecked: false, progress, cancellationToken);
+        return WriteAsync(rows, MergeInsertMode.Add, rowsChecked: false, progress, cancellationToken);
     }
 
     /// <summary>Inserts or replaces rows by key (<c>merge_insert</c> on the key column; idempotent), in batches.</summary>
@@ -144,14 +144,14 @@ public abstract partial class LanceRepository<T, TKey>
     public Task<WriteResult> UpsertAsync(IEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(rows, upsert: true, progress, cancellationToken);
+        return WriteAsync(rows, MergeInsertMode.Upsert, progress, cancellationToken);
     }
 
     /// <inheritdoc cref="UpsertAsync(IEnumerable{T}, IProgress{WriteProgress}?, CancellationToken)"/>
     public Task<WriteResult> UpsertAsync(IAsyncEnumerable<T> rows, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(rows, upsert: true, rowsChecked: false, progress, cancellationToken);
+        return WriteAsync(rows, MergeInsertMode.Upsert, rowsChecked: false, progress, cancellationToken);
     }
 
     /// <summary>The row with that key, or <c>null</c>.</summary>
@@ -384,16 +384,16 @@ public abstract partial class LanceRepository<T, TKey>
         await _table.CreateIndexAsync(index, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<WriteResult> WriteAsync(IEnumerable<T> rows, bool upsert, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
+    private Task<WriteResult> WriteAsync(IEnumerable<T> rows, MergeInsertMode mode, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         var inMemory = CheckIfInMemory(rows);
-        return WriteAsync(ToAsync(rows), upsert, inMemory, progress, cancellationToken);
+        return WriteAsync(ToAsync(rows), mode, inMemory, progress, cancellationToken);
     }
 
-    private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, bool upsert, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteAsync(IAsyncEnumerable<T> rows, MergeInsertMode mode, bool rowsChecked, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
     {
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
-        var sink = new MergeInsertSink(_table, Map.Key.ColumnName, upsert);
+        var sink = new MergeInsertSink(_table, Map.Key.ColumnName, mode);
         return await WritePipeline<T>.RunAsync(NewWriteTarget(), rows, sink, rowsChecked, progress, cancellationToken).ConfigureAwait(false);
     }
 

@@ -65,14 +65,14 @@ internal sealed partial class RemoteTable
 
     /// <summary>
     /// Sends one idempotent <c>merge_insert</c> batch (an LZ4 Arrow IPC stream in <paramref name="body"/>, keyed on
-    /// <paramref name="on"/>): <paramref name="upsert"/> updates matching rows, otherwise they are left untouched.
+    /// <paramref name="on"/>), doing what <paramref name="mode"/> says with matched and unmatched rows.
     /// </summary>
-    public async Task<MergeInsertResponse> MergeInsertAsync(MemoryStream body, string on, bool upsert, int rows, CancellationToken cancellationToken)
+    public async Task<MergeInsertResponse> MergeInsertAsync(MemoryStream body, string on, MergeInsertMode mode, int rows, CancellationToken cancellationToken)
     {
         EnsureWritable();
         using var content = ArrowIpc.StreamContent(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.MergeInsert) + Wire.MergeInsertQuery(on, upsert)) { Content = content };
-        using var response = await _database.SendAsync(request, new ErrorContext(Call(upsert ? "upsert" : "add", rows: rows) with { IdempotentWrite = true }), cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.MergeInsert) + Wire.MergeInsertQuery(on, mode)) { Content = content };
+        using var response = await _database.SendAsync(request, new ErrorContext(Call(mode.Operation, rows: rows) with { IdempotentWrite = true }), cancellationToken).ConfigureAwait(false);
         var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.MergeInsertResponse, cancellationToken).ConfigureAwait(false)
                      ?? new MergeInsertResponse(0, 0, 0, 0);
         Wrote(result.Version);

@@ -154,8 +154,12 @@ internal static class Wire
     };
 
     /// <summary>The query string of a <c>merge_insert</c> keyed on <paramref name="on"/>: update matches (upsert) or not (insert-if-absent).</summary>
-    public static string MergeInsertQuery(string on, bool updateMatched) =>
-        $"?on={Uri.EscapeDataString(on)}&when_matched_update_all={(updateMatched ? "true" : "false")}&when_not_matched_insert_all=true&when_not_matched_by_source_delete=false";
+    public static string MergeInsertQuery(string on, MergeInsertMode mode) =>
+        $"?on={Uri.EscapeDataString(on)}&when_matched_update_all={Bool(mode.UpdateMatched)}"
+        + (mode.MatchedFilter is { } filter ? $"&when_matched_update_all_filt={Uri.EscapeDataString(filter)}" : "")
+        + $"&when_not_matched_insert_all={Bool(mode.InsertNotMatched)}&when_not_matched_by_source_delete=false";
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     public static string Name(DistanceType distance) => distance switch
     {

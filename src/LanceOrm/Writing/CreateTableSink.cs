@@ -9,7 +9,7 @@ namespace LanceOrm.Writing;
 /// </summary>
 internal sealed class CreateTableSink(RemoteTable table, CreateMode mode, string key) : IWireSink
 {
-    private readonly MergeInsertSink _rest = new(table, key, upsert: false);
+    private readonly MergeInsertSink _rest = new(table, key, MergeInsertMode.Add);
 
     /// <summary>Whether the table was created.</summary>
     public bool Created { get; private set; }

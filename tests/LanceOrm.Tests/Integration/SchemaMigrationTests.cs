@@ -269,4 +269,56 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
 
     private static async Task<IReadOnlyList<string>> ColumnsAsync<T>(LanceRepository<T, string> repo) =>
         Protocol.TableColumn.Parse((await repo.Table.DescribeAsync(Ct)).Schema).Select(c => c.Name).ToArray();
+
+    [Fact]
+    public async Task Computed_vectors_never_undo_a_write_or_a_delete_made_while_the_migration_ran()
+    {
+        var meanwhile = new WriteBeforeFirstVectorUpdate();
+        using var db = await fixture.ConnectAsync(handler: meanwhile);
+        var v1 = db.BookV1s();
+        await v1.CreateTableAsync(CreateMode.Create, Ct);
+        await v1.AddAsync(Enumerable.Range(0, Rows).Select(BookV1.Make).ToArray(), cancellationToken: Ct);
+        using var other = EmulatorFixture.Connect(fixture.Emulator, o => o.Uri = "db://" + db.Database);
+        var one = BookV1.Make(1);
+        var retitled = new BookV2 { Id = one.Id, Title = "retitled while migrating", Blurb = one.Blurb, Year = one.Year, Shelf = one.Shelf };
+        meanwhile.Write = async () =>
+        {
+            // Another writer, after the migration read the rows and before it writes their vectors back.
+            var writer = other.BookV2s();
+            await writer.UpsertAsync([retitled], cancellationToken: Ct);
+            await writer.DeleteAsync(b => b.Id == "b002", Ct);
+        };
+
+        await db.BookV2s().MigrateAsync(new LanceMigrationOptions { PageSize = Rows }, Ct);
+
+        var after = (await db.BookV2s().Query().Limit(1000).ToListAsync(Ct)).Select(h => h.Entity).ToDictionary(b => b.Id);
+        Assert.True(meanwhile.Wrote);
+        Assert.Equal(Rows - 1, after.Count);
+        Assert.DoesNotContain("b002", after.Keys);
+        Assert.Equal("retitled while migrating", after["b001"].Title);
+        var byTitle = Assert.Single(await db.BookV2s().Search(b => b.Title, "retitled while migrating").Limit(1).ToListAsync(Ct));
+        Assert.Equal(("b001", 0.0), (byTitle.Entity.Id, Math.Round(byTitle.Distance!.Value, 4)));
+        Assert.True((await db.BookV2s().PlanMigrationAsync(cancellationToken: Ct)).IsEmpty);
+    }
+
+    /// <summary>Runs <see cref="Write"/> once, just before the first conditional <c>merge_insert</c> (the vectors' write-back) is sent.</summary>
+    private sealed class WriteBeforeFirstVectorUpdate : DelegatingHandler
+    {
+        public WriteBeforeFirstVectorUpdate() => InnerHandler = new SocketsHttpHandler();
+
+        public Func<Task>? Write { get; set; }
+
+        public bool Wrote { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!Wrote && Write is not null && request.RequestUri!.Query.Contains("when_matched_update_all_filt", StringComparison.Ordinal))
+            {
+                Wrote = true;
+                await Write();
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 }
