@@ -13,9 +13,9 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<LanceDbConnection> BooksV1Async(EmulatorFixture fixture)
+    private static async Task<LanceDbConnection> BooksV1Async(EmulatorFixture fixture, HttpMessageHandler? handler = null)
     {
-        var db = await fixture.ConnectAsync();
+        var db = await fixture.ConnectAsync(handler: handler);
         var v1 = db.BookV1s();
         await v1.CreateTableAsync(CreateMode.Create, Ct);
         await v1.AddAsync(Enumerable.Range(0, Rows).Select(BookV1.Make).ToArray(), cancellationToken: Ct);
@@ -274,10 +274,7 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
     public async Task Computed_vectors_never_undo_a_write_or_a_delete_made_while_the_migration_ran()
     {
         var meanwhile = new WriteBeforeFirstVectorUpdate();
-        using var db = await fixture.ConnectAsync(handler: meanwhile);
-        var v1 = db.BookV1s();
-        await v1.CreateTableAsync(CreateMode.Create, Ct);
-        await v1.AddAsync(Enumerable.Range(0, Rows).Select(BookV1.Make).ToArray(), cancellationToken: Ct);
+        using var db = await BooksV1Async(fixture, meanwhile);
         using var other = EmulatorFixture.Connect(fixture.Emulator, o => o.Uri = "db://" + db.Database);
         var one = BookV1.Make(1);
         var retitled = new BookV2 { Id = one.Id, Title = "retitled while migrating", Blurb = one.Blurb, Year = one.Year, Shelf = one.Shelf };
