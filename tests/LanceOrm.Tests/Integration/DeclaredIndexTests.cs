@@ -12,15 +12,7 @@ public sealed class DeclaredIndexTests(EmulatorFixture fixture)
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static readonly string[] Bodies =
-    [
-        "how do vector indexes work",
-        "baking sourdough bread at home",
-        "training a neural network on images",
-        "vector databases store embeddings",
-        "the history of the roman empire",
-        "gardening tips for spring tomatoes",
-    ];
+    private static readonly string[] Bodies = SearchCorpus.Bodies;
 
     private async Task<(LanceDbConnection Db, IndexedDocRepository Docs)> SeededAsync()
     {

@@ -12,15 +12,7 @@ public sealed class FullTextSearchTests(EmulatorFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    internal static readonly string[] Bodies =
-    [
-        "how do vector indexes work",
-        "baking sourdough bread at home",
-        "training a neural network on images",
-        "vector databases store embeddings",
-        "the history of the roman empire",
-        "gardening tips for spring tomatoes",
-    ];
+    private static readonly string[] Bodies = SearchCorpus.Bodies;
 
     /// <summary>A fresh <c>indexed_docs</c> table (its body has a full-text index with positions) with the bodies above and filler rows.</summary>
     internal static async Task<IndexedDocRepository> SeedDocsAsync(LanceDbConnection db)

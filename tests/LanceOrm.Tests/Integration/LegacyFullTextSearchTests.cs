@@ -26,8 +26,8 @@ public sealed class LegacyFullTextSearchTests(LegacyServerFixture legacy) : ICla
         var match = await docs.FullTextSearch(FullTextQuery<IndexedDoc>.Match(x => x.Body, "sourdough")).ToListAsync(Ct);
         var phrase = await docs.FullTextSearch(FullTextQuery<IndexedDoc>.Phrase(x => x.Body, "neural network")).ToListAsync(Ct);
 
-        Assert.All(new[] { plain, anyColumn, match }, hits => Assert.Equal(FullTextSearchTests.Bodies[1], Assert.Single(hits).Entity.Body));
-        Assert.Equal(FullTextSearchTests.Bodies[2], Assert.Single(phrase).Entity.Body);
+        Assert.All(new[] { plain, anyColumn, match }, hits => Assert.Equal(SearchCorpus.Bodies[1], Assert.Single(hits).Entity.Body));
+        Assert.Equal(SearchCorpus.Bodies[2], Assert.Single(phrase).Entity.Body);
         string[] expected =
         [
             """{"columns":["body"],"query":"sourdough"}""",
@@ -48,7 +48,7 @@ public sealed class LegacyFullTextSearchTests(LegacyServerFixture legacy) : ICla
 
         var hits = await docs.HybridSearch(x => x.Body, "vector embeddings").Limit(3).ToListAsync(Ct);
 
-        Assert.Equal(FullTextSearchTests.Bodies[3], hits[0].Entity.Body);
+        Assert.Equal(SearchCorpus.Bodies[3], hits[0].Entity.Body);
         Assert.All(hits, h => Assert.NotNull(h.RelevanceScore));
     }
 

@@ -6,15 +6,7 @@ public sealed class QueryTests(EmulatorFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Bodies =
-    [
-        "how do vector indexes work",
-        "baking sourdough bread at home",
-        "training a neural network on images",
-        "vector databases store embeddings",
-        "the history of the roman empire",
-        "gardening tips for spring tomatoes",
-    ];
+    private static readonly string[] Bodies = SearchCorpus.Bodies;
 
     private async Task<(LanceDbConnection Db, LanceRepository<Note, string> Repo)> SeededAsync(string prefix)
     {
