@@ -18,13 +18,7 @@ internal sealed partial class RemoteTable
     public async Task CreateWithDataAsync(MemoryStream body, CreateMode mode, int rows, CancellationToken cancellationToken)
     {
         using var content = ArrowIpc.StreamContent(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.Create) + Wire.CreateQuery(mode)) { Content = content };
-        using var _ = await _database.SendAsync(request, new ErrorContext(Call("create_table", retryable: false, rows: rows), IsCreate: true), cancellationToken).ConfigureAwait(false);
-        if (mode == CreateMode.Overwrite)
-        {
-            Interlocked.Exchange(ref _minVersion, 0);
-            Interlocked.Exchange(ref _minReadVersion, 0);
-        }
+        await CreateAsync(content, mode, rows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -37,9 +31,7 @@ internal sealed partial class RemoteTable
         using var content = ArrowIpc.StreamContent(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.Insert)) { Content = content };
         using var response = await _database.SendAsync(request, new ErrorContext(Call("append", rows: rows) with { ReplayUnsafe = true }), cancellationToken).ConfigureAwait(false);
-        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
-        Wrote(version);
-        return version;
+        return await WroteAsync(response, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
     /// <summary>Starts a multipart insert (no body) and answers its upload id.</summary>
@@ -69,10 +61,8 @@ internal sealed partial class RemoteTable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.MultipartPath(Name, Wire.MultipartSteps.Complete) + Wire.UploadQuery(uploadId));
         using var response = await _database.SendAsync(request, new ErrorContext(Call("multipart_complete"), Upload: true), cancellationToken).ConfigureAwait(false);
-        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false))?.Version
-                      ?? throw new LanceDbException($"Completing a multipart insert on table '{Name}' returned no version.", response.StatusCode, null, Transport.RequestOptionKeys.RequestIdOf(response.RequestMessage));
-        Wrote(version);
-        return version;
+        return await WroteAsync(response, cancellationToken).ConfigureAwait(false)
+               ?? throw new LanceDbException($"Completing a multipart insert on table '{Name}' returned no version.", response.StatusCode, null, Transport.RequestOptionKeys.RequestIdOf(response.RequestMessage));
     }
 
     /// <summary>Discards the upload's staged parts.</summary>

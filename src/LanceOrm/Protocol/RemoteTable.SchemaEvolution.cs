@@ -19,9 +19,6 @@ internal sealed partial class RemoteTable
     {
         using var request = Write(action, content);
         using var response = await _database.SendAsync(request, new ErrorContext(Call(operation)), cancellationToken).ConfigureAwait(false);
-        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false);
-        var version = result?.Version ?? 0;
-        Wrote(version);
-        return version;
+        return await WroteAsync(response, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 }

@@ -51,9 +51,7 @@ internal sealed partial class RemoteTable
     {
         using var request = Write(Wire.Actions.Restore, RemoteDatabase.Json(new VersionRequest { Version = version }, ProtocolJsonContext.Default.VersionRequest));
         using var response = await _database.SendAsync(request, new ErrorContext(Call("restore"), Version: version), cancellationToken).ConfigureAwait(false);
-        var result = await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false);
-        Wrote(result?.Version ?? 0);
-        return result?.Version ?? 0;
+        return await WroteAsync(response, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
     /// <summary>The table's tags (<c>tags/list</c>, no body).</summary>

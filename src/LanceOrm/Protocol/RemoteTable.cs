@@ -45,8 +45,14 @@ internal sealed partial class RemoteTable
     public async Task CreateAsync(Schema schema, CreateMode mode, CancellationToken cancellationToken)
     {
         using var content = await ArrowIpc.ToStreamContentAsync(schema, [], cancellationToken).ConfigureAwait(false);
+        await CreateAsync(content, mode, rows: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the <c>create</c> request with an Arrow stream body; an overwrite forgets the versions seen before.</summary>
+    private async Task CreateAsync(HttpContent content, CreateMode mode, int? rows, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, Wire.TablePath(Name, Wire.Actions.Create) + Wire.CreateQuery(mode)) { Content = content };
-        using var _ = await _database.SendAsync(request, new ErrorContext(Call("create_table", retryable: false), IsCreate: true), cancellationToken).ConfigureAwait(false);
+        using var _ = await _database.SendAsync(request, new ErrorContext(Call("create_table", retryable: false, rows: rows), IsCreate: true), cancellationToken).ConfigureAwait(false);
         if (mode == CreateMode.Overwrite)
         {
             Interlocked.Exchange(ref _minVersion, 0);
@@ -220,6 +226,18 @@ internal sealed partial class RemoteTable
     }
 
     private void Wrote(long version) => RaiseTo(ref _minVersion, version);
+
+    /// <summary>Reads the <c>{"version"}</c> answer of a write and remembers it for read-your-writes; null when the server did not say.</summary>
+    private async Task<long?> WroteAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var version = (await _database.ReadJsonAsync(response, ProtocolJsonContext.Default.VersionResponse, cancellationToken).ConfigureAwait(false))?.Version;
+        if (version is { } written)
+        {
+            Wrote(written);
+        }
+
+        return version;
+    }
 
     private void Observed(HttpResponseMessage response)
     {
