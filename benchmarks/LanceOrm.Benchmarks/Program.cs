@@ -8,6 +8,7 @@ var commands = new Dictionary<string, (Func<string[], Task<int>> Run, string Hel
     ["stream"] = (StreamBenchmark.RunAsync, "[4] streaming ingest of N rows with pre-computed vectors: peak RSS and rows/s", BenchOptions.Usage),
     ["wire"] = (WireBenchmark.RunAsync, "[5] bytes on the wire per row vs the raw Arrow payload", BenchOptions.Usage),
     ["scan"] = (ScanBenchmark.RunAsync, "[6] scan N rows through AsAsyncEnumerable: peak RSS of the client during the scan (--buffered: query bodies read whole first, as before)", BenchOptions.Usage + " [--buffered]"),
+    ["quality"] = (QualityBenchmark.RunAsync, "recall@10, nDCG@10, MRR@10 on the labelled retrieval set (benchmarks/data/retrieval) for minilm and arctic-xs in fp32 and int8; int8 vs fp32 agreement", QualityBenchmarkOptions.Usage),
     ["all"] = (AllBenchmark.RunAsync, "1 to 5 in one run against one emulator", BenchOptions.Usage),
 };
 
@@ -24,7 +25,7 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
     return 2;
 }
 
-if (!args.Contains("--skip-node", StringComparer.OrdinalIgnoreCase))
+if (!args.Contains("--skip-node", StringComparer.OrdinalIgnoreCase) && !string.Equals(args[0], "quality", StringComparison.OrdinalIgnoreCase))
 {
     NodePackages.EnsureInstalled(); // one command on a fresh clone: the TS baselines' npm packages install on first use
 }

@@ -1,0 +1,113 @@
+using LanceOrm.Embeddings;
+using LanceOrm.Embeddings.TestSupport.Retrieval;
+
+namespace LanceOrm.Benchmarks;
+
+/// <summary>
+/// <c>quality</c>: retrieval quality of the built-in embedding functions on the labelled set in
+/// <c>benchmarks/data/retrieval</c>. Each variant embeds the corpus as documents and the queries as queries; an exact
+/// (brute-force) cosine top-10 per query is scored with recall@10, nDCG@10 and MRR@10. An int8 variant is also compared
+/// with the fp32 variant of the same model: mean cosine of its document vectors to the fp32 ones, and the mean top-10
+/// overlap |top10(int8) ∩ top10(fp32)| / 10.
+/// </summary>
+internal static class QualityBenchmark
+{
+    private const int K = 10;
+    private const double CosineTarget = 0.99;
+    private const double OverlapTarget = 0.95;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = QualityBenchmarkOptions.Parse(args);
+        var directory = options.DataDirectory ?? RetrievalSet.FindDirectory()
+            ?? throw new InvalidOperationException("benchmarks/data/retrieval was not found above the benchmark's folder; pass --data DIR.");
+        var set = RetrievalSet.Load(directory);
+        var documents = set.Documents.Select(d => d.Text).ToArray();
+        var queries = set.Queries.Select(q => q.Text).ToArray();
+        Console.WriteLine($"LanceOrm retrieval quality: {Path.GetFullPath(directory)}");
+        Console.WriteLine($"  {documents.Length:N0} documents, {queries.Length:N0} queries ({set.Queries.Average(q => q.Relevant.Count):F2} relevant documents per query on average), exact cosine top-{K}, binary relevance; {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
+
+        var runs = new Dictionary<QualityVariant, VariantRun>();
+        foreach (var variant in options.Variants.Select(QualityVariant.Parse))
+        {
+            try
+            {
+                runs[variant] = await RunVariantAsync(variant, set, documents, queries);
+                Console.WriteLine($"  {variant}: done");
+                if (options.ShowMisses)
+                {
+                    PrintMisses(set, runs[variant].Rankings);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Console.WriteLine($"  {variant}: NOT RUN: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"variant",-16} {"recall@10",10} {"nDCG@10",10} {"MRR@10",10}");
+        foreach (var (variant, run) in runs)
+        {
+            Console.WriteLine($"{variant,-16} {run.Scores.Recall,10:F3} {run.Scores.Ndcg,10:F3} {run.Scores.ReciprocalRank,10:F3}");
+        }
+
+        foreach (var (variant, run) in runs.Where(r => r.Key.Int8))
+        {
+            if (!runs.TryGetValue(variant with { Int8 = false }, out var reference))
+            {
+                Console.WriteLine($"{variant} vs fp32: n/a (the fp32 variant was not run)");
+                continue;
+            }
+
+            var cosine = MeanCosine(run.DocumentVectors, reference.DocumentVectors, run.Dimensions);
+            var overlap = run.Rankings.Select((ranking, i) => RetrievalMetrics.OverlapAt(K, ranking, reference.Rankings[i])).Average();
+            Console.WriteLine($"{variant} vs fp32: mean document cosine {cosine:F4} (target >= {CosineTarget}: {Verdict(cosine >= CosineTarget)}), mean top-{K} overlap {overlap:F3} (target >= {OverlapTarget}: {Verdict(overlap >= OverlapTarget)})");
+        }
+
+        return runs.Count > 0 ? 0 : 1;
+    }
+
+    private static async Task<VariantRun> RunVariantAsync(QualityVariant variant, RetrievalSet set, string[] documents, string[] queries)
+    {
+        using var registry = variant.CreateRegistry();
+        var function = registry.Get(variant.Function);
+        var documentVectors = new float[documents.Length * function.Dimensions];
+        var queryVectors = new float[queries.Length * function.Dimensions];
+        await variant.EmbedDocumentsAsync(function, documents, documentVectors);
+        await variant.EmbedQueriesAsync(function, queries, queryVectors);
+
+        var search = new ExactCosineSearch(documentVectors, function.Dimensions);
+        var rankings = new IReadOnlyList<string>[queries.Length];
+        for (var i = 0; i < queries.Length; i++)
+        {
+            rankings[i] = search.Top(queryVectors.AsSpan(i * function.Dimensions, function.Dimensions), K).Select(d => set.Documents[d].Id).ToArray();
+        }
+
+        return new VariantRun(RetrievalMetrics.Score(K, set.Queries, rankings), documentVectors, rankings, function.Dimensions);
+    }
+
+    /// <summary>Each query whose first result is not relevant: the rank of its first relevant document and the first result.</summary>
+    private static void PrintMisses(RetrievalSet set, IReadOnlyList<string>[] rankings)
+    {
+        var texts = set.Documents.ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
+        for (var i = 0; i < rankings.Length; i++)
+        {
+            var query = set.Queries[i];
+            var rank = rankings[i].Select((id, r) => (id, r)).FirstOrDefault(x => query.Relevant.Contains(x.id), (id: "", r: -1)).r + 1;
+            if (rank != 1)
+            {
+                Console.WriteLine($"    {query.Id} first relevant at {(rank == 0 ? $"> {K}" : rank)}: {query.Text}");
+                Console.WriteLine($"          top 1 {rankings[i][0]}: {texts[rankings[i][0]]}");
+            }
+        }
+    }
+
+    private static double MeanCosine(float[] a, float[] b, int dimensions) =>
+        Enumerable.Range(0, a.Length / dimensions)
+            .Average(row => Embeddings.TestSupport.Vectors.Cosine(a.AsSpan(row * dimensions, dimensions), b.AsSpan(row * dimensions, dimensions)));
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private sealed record VariantRun(RetrievalScores Scores, float[] DocumentVectors, IReadOnlyList<string>[] Rankings, int Dimensions);
+}
