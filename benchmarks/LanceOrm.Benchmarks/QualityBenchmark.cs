@@ -1,4 +1,3 @@
-using LanceOrm.Embeddings;
 using LanceOrm.Embeddings.TestSupport.Retrieval;
 
 namespace LanceOrm.Benchmarks;
@@ -12,7 +11,6 @@ namespace LanceOrm.Benchmarks;
 /// </summary>
 internal static class QualityBenchmark
 {
-    private const int K = 10;
     private const double CosineTarget = 0.99;
     private const double OverlapTarget = 0.95;
 
@@ -22,21 +20,26 @@ internal static class QualityBenchmark
         var directory = options.DataDirectory ?? RetrievalSet.FindDirectory()
             ?? throw new InvalidOperationException("benchmarks/data/retrieval was not found above the benchmark's folder; pass --data DIR.");
         var set = RetrievalSet.Load(directory);
-        var documents = set.Documents.Select(d => d.Text).ToArray();
-        var queries = set.Queries.Select(q => q.Text).ToArray();
         Console.WriteLine($"LanceOrm retrieval quality: {Path.GetFullPath(directory)}");
-        Console.WriteLine($"  {documents.Length:N0} documents, {queries.Length:N0} queries ({set.Queries.Average(q => q.Relevant.Count):F2} relevant documents per query on average), exact cosine top-{K}, binary relevance; {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
+        Console.WriteLine($"  {set.Documents.Count:N0} documents, {set.Queries.Count:N0} queries ({set.Queries.Average(q => q.Relevant.Count):F2} relevant documents per query on average), exact cosine top-{RetrievalRun.K}, binary relevance; {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
 
-        var runs = new Dictionary<QualityVariant, VariantRun>();
+        var runs = new Dictionary<QualityVariant, RetrievalRun>();
         foreach (var variant in options.Variants.Select(QualityVariant.Parse))
         {
             try
             {
-                runs[variant] = await RunVariantAsync(variant, set, documents, queries);
-                Console.WriteLine($"  {variant}: done");
+                using var registry = variant.CreateRegistry();
+                var function = registry.Get(variant.Function);
+                var run = await RetrievalRun.MeasureAsync(
+                    set,
+                    function.Dimensions,
+                    (texts, vectors) => variant.EmbedDocumentsAsync(function, texts, vectors),
+                    (texts, vectors) => variant.EmbedQueriesAsync(function, texts, vectors));
+                runs[variant] = run;
+                Console.WriteLine($"  {variant}: done ({function})");
                 if (options.ShowMisses)
                 {
-                    PrintMisses(set, runs[variant].Rankings);
+                    PrintMisses(set, run.Rankings);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -60,31 +63,11 @@ internal static class QualityBenchmark
                 continue;
             }
 
-            var cosine = MeanCosine(run.DocumentVectors, reference.DocumentVectors, run.Dimensions);
-            var overlap = run.Rankings.Select((ranking, i) => RetrievalMetrics.OverlapAt(K, ranking, reference.Rankings[i])).Average();
-            Console.WriteLine($"{variant} vs fp32: mean document cosine {cosine:F4} (target >= {CosineTarget}: {Verdict(cosine >= CosineTarget)}), mean top-{K} overlap {overlap:F3} (target >= {OverlapTarget}: {Verdict(overlap >= OverlapTarget)})");
+            var (cosine, overlap) = run.AgreementWith(reference);
+            Console.WriteLine($"{variant} vs fp32: mean document cosine {cosine:F4} (target >= {CosineTarget}: {Verdict(cosine >= CosineTarget)}), mean top-{RetrievalRun.K} overlap {overlap:F3} (target >= {OverlapTarget}: {Verdict(overlap >= OverlapTarget)})");
         }
 
         return runs.Count > 0 ? 0 : 1;
-    }
-
-    private static async Task<VariantRun> RunVariantAsync(QualityVariant variant, RetrievalSet set, string[] documents, string[] queries)
-    {
-        using var registry = variant.CreateRegistry();
-        var function = registry.Get(variant.Function);
-        var documentVectors = new float[documents.Length * function.Dimensions];
-        var queryVectors = new float[queries.Length * function.Dimensions];
-        await variant.EmbedDocumentsAsync(function, documents, documentVectors);
-        await variant.EmbedQueriesAsync(function, queries, queryVectors);
-
-        var search = new ExactCosineSearch(documentVectors, function.Dimensions);
-        var rankings = new IReadOnlyList<string>[queries.Length];
-        for (var i = 0; i < queries.Length; i++)
-        {
-            rankings[i] = search.Top(queryVectors.AsSpan(i * function.Dimensions, function.Dimensions), K).Select(d => set.Documents[d].Id).ToArray();
-        }
-
-        return new VariantRun(RetrievalMetrics.Score(K, set.Queries, rankings), documentVectors, rankings, function.Dimensions);
     }
 
     /// <summary>Each query whose first result is not relevant: the rank of its first relevant document and the first result.</summary>
@@ -97,17 +80,11 @@ internal static class QualityBenchmark
             var rank = rankings[i].Select((id, r) => (id, r)).FirstOrDefault(x => query.Relevant.Contains(x.id), (id: "", r: -1)).r + 1;
             if (rank != 1)
             {
-                Console.WriteLine($"    {query.Id} first relevant at {(rank == 0 ? $"> {K}" : rank)}: {query.Text}");
+                Console.WriteLine($"    {query.Id} first relevant at {(rank == 0 ? $"> {RetrievalRun.K}" : rank)}: {query.Text}");
                 Console.WriteLine($"          top 1 {rankings[i][0]}: {texts[rankings[i][0]]}");
             }
         }
     }
 
-    private static double MeanCosine(float[] a, float[] b, int dimensions) =>
-        Enumerable.Range(0, a.Length / dimensions)
-            .Average(row => Embeddings.TestSupport.Vectors.Cosine(a.AsSpan(row * dimensions, dimensions), b.AsSpan(row * dimensions, dimensions)));
-
     private static string Verdict(bool met) => met ? "met" : "NOT met";
-
-    private sealed record VariantRun(RetrievalScores Scores, float[] DocumentVectors, IReadOnlyList<string>[] Rankings, int Dimensions);
 }
