@@ -78,7 +78,7 @@ internal static class EmbeddingBenchmark
 
     private static Func<double> BareOnnxRuntime(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
     {
-        var tokenizer = MiniLmTokenizer.FromVocabulary(files.VocabularyPath);
+        var tokenizer = WordPieceTokenizer.FromVocabulary(files.VocabularyPath);
         var encoded = sentences.Select(tokenizer.Encode).OrderBy(ids => ids.Length).ToArray();
         var batches = encoded.Chunk(options.BatchSize).Select(chunk =>
         {

@@ -7,18 +7,18 @@ namespace LanceOrm.Benchmarks;
 
 /// <summary>
 /// Sums the write pipeline's stage timings (<see cref="LanceOrmTelemetry"/> on the <c>LanceOrm</c> meter) and splits the embed
-/// stage with <see cref="MiniLmStatistics"/> into tokenization, inference and the rest (cache keys and lookups, pooling).
+/// stage with <see cref="TextModelStatistics"/> into tokenization, inference and the rest (cache keys and lookups, pooling).
 /// </summary>
 internal sealed class StageRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, double> _seconds = new();
-    private readonly MiniLmStatistics? _model;
+    private readonly TextModelStatistics? _model;
     private readonly TimeSpan _tokenizationStart;
     private readonly TimeSpan _inferenceStart;
     private long _bodyBytes;
 
-    public StageRecorder(MiniLmStatistics? model)
+    public StageRecorder(TextModelStatistics? model)
     {
         _model = model;
         _tokenizationStart = model?.TokenizationTime ?? TimeSpan.Zero;

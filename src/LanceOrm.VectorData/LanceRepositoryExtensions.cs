@@ -20,7 +20,7 @@ public static class LanceRepositoryExtensions
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var shape = new MappedShape<T>(repository.Map, (binding, text, cancellationToken) => repository.Source.EmbedAsync(binding, text, cancellationToken));
+        var shape = new MappedShape<T>(repository.Map, (binding, text, cancellationToken) => repository.Source.EmbedQueryAsync(binding, text, cancellationToken));
         return new LanceDbCollection<TKey, T>(repository, shape);
     }
 }

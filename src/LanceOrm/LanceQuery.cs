@@ -109,7 +109,7 @@ public sealed partial class LanceQuery<T>
         float[]? vector = _state.Vector;
         if (_state.EmbedBinding is { } binding)
         {
-            vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+            vector = await _source.EmbedQueryAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
         }
 
         if (vector is not null && _state.FullText is not null)
@@ -135,7 +135,7 @@ public sealed partial class LanceQuery<T>
         var vector = _state.Vector;
         if (_state.EmbedBinding is { } binding)
         {
-            vector = await _source.EmbedAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+            vector = await _source.EmbedQueryAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
         }
 
         return System.Text.Encoding.UTF8.GetString(Body(vector, _state.FullText, _state.WithRowId, _state.Limit, _state.Offset).ToUtf8Json());

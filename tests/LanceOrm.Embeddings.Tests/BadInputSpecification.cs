@@ -48,8 +48,8 @@ public sealed class BadInputSpecification(ITestOutputHelper output)
         var longText = string.Concat(Enumerable.Repeat("the cat sits outside. ", 200));
         string[] texts = [longText, "the cat", "outside " + longText, longText];
 
-        var first = await function.EmbedForTableAsync(texts, new float[4 * 384], "t", TestContext.Current.CancellationToken);
-        var again = await function.EmbedForTableAsync(texts, new float[4 * 384], "t", TestContext.Current.CancellationToken);
+        var first = await function.EmbedForTableAsync(texts, new float[4 * 384], "t", EmbeddingInputKind.Document, TestContext.Current.CancellationToken);
+        var again = await function.EmbedForTableAsync(texts, new float[4 * 384], "t", EmbeddingInputKind.Document, TestContext.Current.CancellationToken);
 
         Assert.Equal(new EmbeddingCounts(Computed: 4, Cached: 0, Truncated: 2), first); // the repeated long text is computed (and truncated) once
         Assert.Equal(new EmbeddingCounts(Computed: 0, Cached: 4, Truncated: 0), again);

@@ -24,7 +24,7 @@ public sealed class EmbeddingRegistrySpecification
     [Fact]
     public void Choosing_the_int8_variant_changes_the_cache_identity_but_not_the_metadata()
     {
-        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { MiniLm = { UseInt8 = true } });
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { MiniLm = { Precision = ModelPrecision.Int8 } });
 
         var identity = registry.Get("minilm").Identity;
 
@@ -45,7 +45,7 @@ public sealed class EmbeddingRegistrySpecification
 
         Assert.Equal(1, ((MiniLmEmbeddingGenerator)minilm.Generator).Statistics.TextsEmbedded);
         Assert.Equal(1, registry.Cache.Statistics.Hits);
-        var tokenizer = MiniLmTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
+        var tokenizer = WordPieceTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
         VectorAssert.Close(GeneratedModel.HandPooledVector(tokenizer.Encode("the cat")), destination.AsSpan(384, 384));
     }
 

@@ -33,7 +33,7 @@ public sealed class GeneratedModelPipelineSpecification
     public async Task Each_vector_is_the_normalised_mean_of_its_token_vectors_under_the_attention_mask()
     {
         using var generator = GeneratedModel.CreateGenerator();
-        var tokenizer = MiniLmTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
+        var tokenizer = WordPieceTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
 
         var embeddings = await generator.GenerateAsync(MixedLengths, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -50,7 +50,7 @@ public sealed class GeneratedModelPipelineSpecification
     public async Task Pooling_padding_would_change_the_vector_so_the_mask_is_really_applied()
     {
         // The [PAD] row is non-zero: averaging a short text together with its padding gives a different vector.
-        var tokenizer = MiniLmTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
+        var tokenizer = WordPieceTokenizer.FromVocabulary(GeneratedModel.VocabularyPath);
         var shortIds = tokenizer.Encode("a man");
         var padded = shortIds.Concat(Enumerable.Repeat(0, 10)).ToArray();
         using var generator = GeneratedModel.CreateGenerator();

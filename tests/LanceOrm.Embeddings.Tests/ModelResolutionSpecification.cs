@@ -59,7 +59,7 @@ public sealed class ModelResolutionSpecification
         File.Move(Path.Combine(directory, "onnx", "model.onnx"), Path.Combine(directory, "onnx", "model_quantized.onnx"));
         var ct = TestContext.Current.CancellationToken;
 
-        var int8 = await Resolver(new MiniLmOptions { ModelDirectory = directory, UseInt8 = true, AllowDownload = false, CacheDirectory = TempDirectory.Create("cache") }).ResolveAsync(ct);
+        var int8 = await Resolver(new MiniLmOptions { ModelDirectory = directory, Precision = ModelPrecision.Int8, AllowDownload = false, CacheDirectory = TempDirectory.Create("cache") }).ResolveAsync(ct);
         var fp32 = await Assert.ThrowsAsync<ModelNotFoundException>(() =>
             Resolver(new MiniLmOptions { ModelDirectory = directory, AllowDownload = false, CacheDirectory = TempDirectory.Create("cache") }).ResolveAsync(ct));
 
@@ -127,7 +127,7 @@ public sealed class ModelResolutionSpecification
         var options = new MiniLmOptions { CacheDirectory = cache, HubBaseUrl = hub.BaseUrl, Manifest = hubFiles.Manifest, MaxBatchSize = 4 };
         var ct = TestContext.Current.CancellationToken;
 
-        using var generator = new MiniLmEmbeddingGenerator(options, Resolver(options));
+        using var generator = new MiniLmEmbeddingGenerator(options, loggerFactory: null, Resolver(options), sessionFactory: null);
         var embeddings = await generator.GenerateAsync(["The cat sits outside"], cancellationToken: ct);
 
         var modelFolder = Path.Combine(cache, "all-MiniLM-L6-v2");

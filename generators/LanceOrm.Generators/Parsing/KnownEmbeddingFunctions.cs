@@ -15,12 +15,20 @@ internal static class KnownEmbeddingFunctions
     public static readonly EmbeddingFunctionSpec MiniLm =
         new("minilm", 384, "sentence-transformers", "{\"name\":\"all-MiniLM-L6-v2\"}");
 
+    /// <summary>
+    /// Snowflake/snowflake-arctic-embed-xs (384 dimensions), also under <c>sentence-transformers</c>: the Python client's
+    /// function loads the same model (and its [CLS] pooling) from that name.
+    /// </summary>
+    public static readonly EmbeddingFunctionSpec ArcticXs =
+        new("arctic-xs", 384, "sentence-transformers", "{\"name\":\"Snowflake/snowflake-arctic-embed-xs\"}");
+
     /// <summary>Reads the functions declared on <paramref name="assembly"/>; built-ins win over declarations of the same name.</summary>
     public static ImmutableArray<EmbeddingFunctionSpec> From(IAssemblySymbol assembly)
     {
         var result = ImmutableArray.CreateBuilder<EmbeddingFunctionSpec>();
         result.Add(MiniLm);
-        var seen = new HashSet<string> { MiniLm.Name };
+        result.Add(ArcticXs);
+        var seen = new HashSet<string> { MiniLm.Name, ArcticXs.Name };
         foreach (var attribute in assembly.GetAttributes())
         {
             if (attribute.AttributeClass?.ToDisplayString() != WellKnownNames.EmbeddingFunctionAttribute ||

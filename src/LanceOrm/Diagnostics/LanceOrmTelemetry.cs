@@ -36,6 +36,13 @@ public static class LanceOrmTelemetry
     /// <summary>Counter (<c>{batch}</c>): inference batches run by a local model. Tag: <c>model</c>.</summary>
     public const string Batches = "lanceorm.embeddings.batches";
 
+    /// <summary>
+    /// Counter (<c>{fallback}</c>): a local model moved from its accelerator (for example CUDA) to the CPU, because the
+    /// provider failed to start or a run on it failed. Tags: <c>model</c>, <c>provider</c> (the one that failed),
+    /// <see cref="StageTag"/> (<c>start</c> or <c>run</c>).
+    /// </summary>
+    public const string ProviderFallbacks = "lanceorm.embeddings.provider_fallbacks";
+
     /// <summary>Counter (<c>{row}</c>): rows (or query texts) given a vector by an embedding function, cached or computed. Tags: <see cref="FunctionTag"/>, <see cref="TableTag"/> (when known).</summary>
     public const string RowsEmbedded = "lanceorm.embeddings.rows";
 
@@ -134,6 +141,7 @@ public static class LanceOrmTelemetry
     internal static readonly Counter<long> CacheMissCounter = Meter.CreateCounter<long>(CacheMisses, "{text}", "Embedding cache misses.");
     internal static readonly Counter<long> TextsCounter = Meter.CreateCounter<long>(TextsEmbedded, "{text}", "Texts embedded by a local model.");
     internal static readonly Counter<long> TruncationCounter = Meter.CreateCounter<long>(Truncations, "{text}", "Texts truncated to the word-piece limit.");
+    internal static readonly Counter<long> ProviderFallbackCounter = Meter.CreateCounter<long>(ProviderFallbacks, "{fallback}", "Local models moved from an accelerator to the CPU.");
     internal static readonly Counter<long> BatchCounter = Meter.CreateCounter<long>(Batches, "{batch}", "Inference batches run.");
     internal static readonly Counter<long> RowsEmbeddedCounter = Meter.CreateCounter<long>(RowsEmbedded, "{row}", "Rows or query texts given a vector by an embedding function.");
     internal static readonly Histogram<double> EmbeddingDurationHistogram = Meter.CreateHistogram<double>(EmbeddingDuration, "s", "Time of one embedding call.");
@@ -231,6 +239,9 @@ public static class LanceOrmTelemetry
     internal static void RecordTruncation(string model) => TruncationCounter.Add(1, new KeyValuePair<string, object?>(ModelTag, model));
 
     /// <inheritdoc cref="RecordModelTexts"/>
+    internal static void RecordProviderFallback(string model, string provider, string stage) =>
+        ProviderFallbackCounter.Add(1, new KeyValuePair<string, object?>(ModelTag, model), new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>(StageTag, stage));
+
     internal static void RecordModelBatch(string model) => BatchCounter.Add(1, new KeyValuePair<string, object?>(ModelTag, model));
 
     /// <summary>Starts the span of one logical request (null when nobody listens).</summary>

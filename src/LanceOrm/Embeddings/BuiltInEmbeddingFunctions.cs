@@ -12,10 +12,34 @@ internal static class BuiltInEmbeddingFunctions
     /// <summary>The Hugging Face model id of all-MiniLM-L6-v2.</summary>
     public const string MiniLmModelId = "sentence-transformers/all-MiniLM-L6-v2";
 
+    /// <summary>The registry name of Snowflake/snowflake-arctic-embed-xs.</summary>
+    public const string ArcticXs = "arctic-xs";
+
+    /// <summary>The vector dimension of snowflake-arctic-embed-xs.</summary>
+    public const int ArcticXsDimensions = 384;
+
+    /// <summary>The Hugging Face model id of snowflake-arctic-embed-xs.</summary>
+    public const string ArcticXsModelId = "Snowflake/snowflake-arctic-embed-xs";
+
+    /// <summary>The prefix snowflake-arctic-embed's model card puts before search queries (never before documents).</summary>
+    public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
+
     /// <summary>
     /// The identity of <c>minilm</c>: written to table metadata as
     /// <c>{"name": "sentence-transformers", "model": {"name": "all-MiniLM-L6-v2"}}</c>, the form LanceDB's Python client reads.
     /// </summary>
     public static EmbeddingFunctionIdentity MiniLmIdentity { get; } =
         new(MiniLm, MiniLmModelId, "1", "sentence-transformers", """{"name":"all-MiniLM-L6-v2"}""");
+
+    /// <summary>
+    /// The identity of <c>arctic-xs</c>: table metadata <c>{"name": "sentence-transformers", "model": {"name":
+    /// "Snowflake/snowflake-arctic-embed-xs"}}</c>, from which LanceDB's Python <c>sentence-transformers</c> function loads
+    /// the same model (its [CLS] pooling and normalisation come with the model's own sentence-transformers config).
+    /// </summary>
+    public static EmbeddingFunctionIdentity ArcticXsIdentity { get; } =
+        new(ArcticXs, ArcticXsModelId, "1", "sentence-transformers", """{"name":"Snowflake/snowflake-arctic-embed-xs"}""");
+
+    /// <summary>The identity a function of <paramref name="identity"/> has in int8: another cache scope, the same table metadata.</summary>
+    public static EmbeddingFunctionIdentity InPrecision(EmbeddingFunctionIdentity identity, ModelPrecision precision) =>
+        precision == ModelPrecision.Int8 ? identity with { Version = identity.Version + "-int8" } : identity;
 }

@@ -5,8 +5,10 @@ using Microsoft.Extensions.AI;
 namespace LanceOrm.Embeddings;
 
 /// <summary>
-/// A named embedding function of the registry: a generator, its dimension and its identity.
-/// <see cref="EmbedAsync"/> goes through an <see cref="EmbeddingCache"/>, so unchanged text is never computed twice.
+/// A named embedding function of the registry: a generator, its dimension, its identity and its prompts.
+/// Documents (<see cref="EmbedAsync"/>) and search queries (<see cref="EmbedQueriesAsync"/>) are embedded apart, as
+/// LanceDB's <c>compute_source_embeddings</c> / <c>compute_query_embeddings</c>: each kind gets its prefix from
+/// <see cref="Prompts"/>. Both go through an <see cref="EmbeddingCache"/>, so unchanged text is never computed twice.
 /// </summary>
 public sealed class EmbeddingFunction
 {
@@ -20,7 +22,15 @@ public sealed class EmbeddingFunction
 
     /// <summary>Creates a function that uses <paramref name="cache"/> (typically shared by the whole registry).</summary>
     public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingCache cache)
+        : this(identity, dimensions, generator, cache, EmbeddingPrompts.None)
     {
+    }
+
+    /// <summary>Creates a function that puts <paramref name="prompts"/> before queries and documents and uses <paramref name="cache"/>.</summary>
+    public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingCache cache, EmbeddingPrompts prompts)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        Prompts = prompts;
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(cache);
@@ -44,8 +54,11 @@ public sealed class EmbeddingFunction
     /// <summary>The underlying generator.</summary>
     public IEmbeddingGenerator<string, Embedding<float>> Generator { get; }
 
-    /// <summary>The cache <see cref="EmbedAsync"/> reads and fills.</summary>
+    /// <summary>The cache <see cref="EmbedAsync"/> and <see cref="EmbedQueriesAsync"/> read and fill.</summary>
     public EmbeddingCache Cache { get; }
+
+    /// <summary>The prefixes put before queries and documents (none by default; <c>arctic-xs</c> prefixes queries).</summary>
+    public EmbeddingPrompts Prompts { get; }
 
     /// <summary>
     /// This function as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> that goes through its cache (for
@@ -57,21 +70,34 @@ public sealed class EmbeddingFunction
     public IEmbeddingGenerator<string, Embedding<float>> AsEmbeddingGenerator() => new FunctionEmbeddingGenerator(this);
 
     /// <summary>
-    /// Embeds <paramref name="texts"/> into <paramref name="destination"/> (row-major, <c>texts.Count * Dimensions</c> floats).
-    /// Cached texts are copied, the others are computed in one call to the generator (each distinct text once) and cached.
+    /// Embeds <paramref name="texts"/> as <b>documents</b> (the texts stored with their vectors) into
+    /// <paramref name="destination"/> (row-major, <c>texts.Count * Dimensions</c> floats), each after the document prefix
+    /// of <see cref="Prompts"/>, if any. Cached texts are copied, the others are computed in one call to the generator
+    /// (each distinct text once) and cached.
     /// </summary>
     /// <exception cref="ArgumentException">An item is null (the message names its index), or the destination is too small.</exception>
     public Task EmbedAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken = default) =>
-        EmbedForTableAsync(texts, destination, null, cancellationToken);
+        EmbedForTableAsync(texts, destination, null, EmbeddingInputKind.Document, cancellationToken);
 
     /// <summary>
-    /// <see cref="EmbedAsync(IReadOnlyList{string}, Memory{float}, CancellationToken)"/> inside a <c>lanceorm.embed</c> span,
-    /// recording rows and duration (<see cref="LanceOrmTelemetry"/>); <paramref name="table"/> tags both when known.
-    /// Returns how many vectors were computed, taken from the cache, and how many computed texts were truncated.
+    /// Embeds <paramref name="texts"/> as <b>search queries</b>, each after the query prefix of <see cref="Prompts"/>
+    /// (for example arctic-embed's instruction), through the same cache; otherwise as <see cref="EmbedAsync"/>.
     /// </summary>
-    internal async Task<EmbeddingCounts> EmbedForTableAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">An item is null (the message names its index), or the destination is too small.</exception>
+    public Task EmbedQueriesAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken = default) =>
+        EmbedForTableAsync(texts, destination, null, EmbeddingInputKind.Query, cancellationToken);
+
+    /// <summary>
+    /// <see cref="EmbedAsync"/> or <see cref="EmbedQueriesAsync"/> (by <paramref name="kind"/>) inside a
+    /// <c>lanceorm.embed</c> span, recording rows and duration (<see cref="LanceOrmTelemetry"/>); <paramref name="table"/>
+    /// tags both when known. Returns how many vectors were computed, taken from the cache, and how many computed texts
+    /// were truncated.
+    /// </summary>
+    internal async Task<EmbeddingCounts> EmbedForTableAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, EmbeddingInputKind kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        TextInput.ThrowIfAnyNull(texts, nameof(texts));
+        texts = Prompted(texts, kind == EmbeddingInputKind.Query ? Prompts.Query : Prompts.Document);
         using var activity = LanceOrmTelemetry.StartEmbed(Name, texts.Count, table);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -95,7 +121,6 @@ public sealed class EmbeddingFunction
             throw new ArgumentException($"The destination holds {destination.Length} floats; {texts.Count} texts need {texts.Count * Dimensions}.", nameof(destination));
         }
 
-        TextInput.ThrowIfAnyNull(texts, nameof(texts));
         var pending = new Dictionary<EmbeddingCacheKey, List<int>>();
         var missingTexts = new List<string>();
         var missingKeys = new List<EmbeddingCacheKey>();
@@ -148,6 +173,22 @@ public sealed class EmbeddingFunction
         }
 
         return new EmbeddingCounts(texts.Count - cached, cached, truncated);
+    }
+
+    private static IReadOnlyList<string> Prompted(IReadOnlyList<string> texts, string? prefix)
+    {
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return texts;
+        }
+
+        var prompted = new string[texts.Count];
+        for (var i = 0; i < prompted.Length; i++)
+        {
+            prompted[i] = prefix + texts[i];
+        }
+
+        return prompted;
     }
 
     /// <summary>Computes the vectors of <paramref name="texts"/>; returns how many texts the model truncated (known for the built-in models only).</summary>

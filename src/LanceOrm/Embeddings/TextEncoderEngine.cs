@@ -1,16 +1,19 @@
 using LanceOrm.Diagnostics;
+using LanceOrm.Embeddings.Onnx;
 using System.Buffers;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LanceOrm.Embeddings;
 
 /// <summary>
-/// The loaded model: tokenizer + one thread-safe <see cref="InferenceSession"/>. Texts are tokenized, sorted by length,
-/// cut into batches of similar length (minimal padding), run with pooled input/output buffers, mean-pooled over the
-/// attention mask and L2-normalised straight into the caller's buffer.
+/// A loaded BERT-style sentence encoder: tokenizer + one thread-safe <see cref="OnnxModelSession"/> (CPU or CUDA, with
+/// the CPU as fallback). Texts are tokenized, sorted by length, cut into batches of similar length (minimal padding), run
+/// with pooled input/output buffers, pooled (attention-masked mean, or [CLS]) and L2-normalised straight into the
+/// caller's buffer.
 /// </summary>
-internal sealed class MiniLmEngine : IDisposable
+internal sealed class TextEncoderEngine : IDisposable
 {
     public const string InputIds = "input_ids";
     public const string AttentionMask = "attention_mask";
@@ -20,27 +23,24 @@ internal sealed class MiniLmEngine : IDisposable
 
     private const int ParallelTokenizationThreshold = 256;
 
-    private readonly InferenceSession _session;
-    private readonly MiniLmTokenizer _tokenizer;
+    private readonly OnnxModelSession _session;
+    private readonly WordPieceTokenizer _tokenizer;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly bool _feedsTokenTypes;
     private readonly int _maxBatchSize;
     private readonly string _modelName;
+    private readonly TextPooling _pooling;
 
-    public MiniLmEngine(ModelFiles files, MiniLmOptions options, string modelName)
+    public TextEncoderEngine(ModelFiles files, TextModelOptions options, ILogger logger, IOnnxSessionFactory? sessionFactory = null)
     {
         Files = files;
-        _tokenizer = MiniLmTokenizer.FromVocabulary(files.VocabularyPath, options.MaxTokens);
+        _tokenizer = WordPieceTokenizer.FromVocabulary(files.VocabularyPath, options.MaxTokens);
         _maxBatchSize = options.MaxBatchSize;
-        _modelName = modelName;
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.IntraOpThreads,
-        };
-        _session = new InferenceSession(files.ModelPath, sessionOptions);
+        _modelName = options.Manifest.Name;
+        _pooling = options.Manifest.Pooling;
+        _session = OnnxModelSession.Open(files.ModelPath, options, _modelName, logger, sessionFactory);
+        Log.Loaded(logger, _modelName, files.ModelPath, _session.Provider);
         try
         {
             var inputs = _session.InputMetadata;
@@ -76,13 +76,16 @@ internal sealed class MiniLmEngine : IDisposable
 
     public ModelFiles Files { get; }
 
+    /// <summary>Where the model runs now: <c>CPU</c> or <c>CUDA:n</c>.</summary>
+    public string Provider => _session.Provider;
+
     public int Dimensions { get; }
 
-    public MiniLmTokenizer Tokenizer => _tokenizer;
+    public WordPieceTokenizer Tokenizer => _tokenizer;
 
     /// <summary>Embeds <paramref name="texts"/> into <paramref name="destination"/> (row-major, <see cref="Dimensions"/> per text).</summary>
     /// <returns>The number of real word pieces fed to the model, and how many texts were cut to the word-piece limit.</returns>
-    public (long Tokens, int Truncated) Embed(IReadOnlyList<string> texts, Span<float> destination, MiniLmStatistics statistics, CancellationToken cancellationToken)
+    public (long Tokens, int Truncated) Embed(IReadOnlyList<string> texts, Span<float> destination, TextModelStatistics statistics, CancellationToken cancellationToken)
     {
         TextInput.ThrowIfAnyNull(texts, nameof(texts));
         if (destination.Length < texts.Count * Dimensions)
@@ -138,7 +141,7 @@ internal sealed class MiniLmEngine : IDisposable
     }
 
     /// <summary>Tokenizes text <paramref name="i"/>; returns whether it was cut to the word-piece limit.</summary>
-    private bool Tokenize(IReadOnlyList<string> texts, int i, int[][] encoded, int[] lengths, MiniLmStatistics statistics)
+    private bool Tokenize(IReadOnlyList<string> texts, int i, int[][] encoded, int[] lengths, TextModelStatistics statistics)
     {
         encoded[i] = _tokenizer.Encode(texts[i], out var truncated);
         lengths[i] = encoded[i].Length;
@@ -151,7 +154,7 @@ internal sealed class MiniLmEngine : IDisposable
         return truncated;
     }
 
-    private long RunBatch(ReadOnlySpan<int> rows, int[][] encoded, Span<float> destination, MiniLmStatistics statistics, CancellationToken cancellationToken)
+    private long RunBatch(ReadOnlySpan<int> rows, int[][] encoded, Span<float> destination, TextModelStatistics statistics, CancellationToken cancellationToken)
     {
         var batch = rows.Length;
         var sequence = 0;
@@ -197,10 +200,16 @@ internal sealed class MiniLmEngine : IDisposable
 
             for (var r = 0; r < batch; r++)
             {
-                MeanPooling.PoolAndNormalize(
-                    hidden.AsSpan(r * sequence * Dimensions, sequence * Dimensions),
-                    mask.AsSpan(r * sequence, sequence),
-                    destination.Slice(rows[r] * Dimensions, Dimensions));
+                var states = hidden.AsSpan(r * sequence * Dimensions, sequence * Dimensions);
+                var vector = destination.Slice(rows[r] * Dimensions, Dimensions);
+                if (_pooling == TextPooling.Cls)
+                {
+                    ClsPooling.PoolAndNormalize(states, vector);
+                }
+                else
+                {
+                    MeanPooling.PoolAndNormalize(states, mask.AsSpan(r * sequence, sequence), vector);
+                }
             }
 
             statistics.Batch(tokens, cells - tokens);
