@@ -33,8 +33,8 @@ internal static class QualityBenchmark
                 var run = await RetrievalRun.MeasureAsync(
                     set,
                     function.Dimensions,
-                    (texts, vectors) => variant.EmbedDocumentsAsync(function, texts, vectors),
-                    (texts, vectors) => variant.EmbedQueriesAsync(function, texts, vectors));
+                    (texts, vectors) => QualityVariant.EmbedDocumentsAsync(function, texts, vectors),
+                    (texts, vectors) => QualityVariant.EmbedQueriesAsync(function, texts, vectors));
                 runs[variant] = run;
                 Console.WriteLine($"  {variant}: done ({function})");
                 if (options.ShowMisses)

@@ -1,5 +1,4 @@
 using LanceOrm.Embeddings;
-using LanceOrm.Embeddings.TestSupport;
 
 namespace LanceOrm.Benchmarks;
 
@@ -11,17 +10,26 @@ internal sealed record QualityVariant(string Function, bool Int8)
         : name.EndsWith("-fp32", StringComparison.Ordinal) ? new(name[..^5], false)
         : throw new ArgumentException($"Variant '{name}' must end in -fp32 or -int8.", nameof(name));
 
-    /// <summary>A registry configured for this variant, the model resolved as an application would (no download).</summary>
+    private ModelPrecision Precision => Int8 ? ModelPrecision.Int8 : ModelPrecision.Float32;
+
+    /// <summary>
+    /// A registry configured for this variant, its models resolved as an application's would be (the restored NuGet
+    /// packages, <c>LANCEORM_MODEL_DIR</c> for MiniLM; no download), on the CPU so that the figures do not depend on
+    /// the machine.
+    /// </summary>
     public EmbeddingRegistry CreateRegistry() => new(new EmbeddingRegistryOptions
     {
-        MiniLm = { ModelDirectory = SharedModelFiles.RealModelDirectory, AllowDownload = false, UseInt8 = Int8 },
+        MiniLm = { AllowDownload = false, Precision = Precision, ExecutionProvider = OnnxExecutionProvider.Cpu },
+        ArcticXs = { AllowDownload = false, Precision = Precision, ExecutionProvider = OnnxExecutionProvider.Cpu },
     });
 
-    public Task EmbedDocumentsAsync(EmbeddingFunction function, string[] texts, float[] destination) =>
+    /// <summary>The corpus, embedded as documents (LanceDB's source embeddings).</summary>
+    public static Task EmbedDocumentsAsync(EmbeddingFunction function, string[] texts, float[] destination) =>
         function.EmbedAsync(texts, destination);
 
-    public Task EmbedQueriesAsync(EmbeddingFunction function, string[] texts, float[] destination) =>
-        function.EmbedAsync(texts, destination);
+    /// <summary>The queries, embedded as queries (arctic-xs adds its query prefix).</summary>
+    public static Task EmbedQueriesAsync(EmbeddingFunction function, string[] texts, float[] destination) =>
+        function.EmbedQueriesAsync(texts, destination);
 
     public override string ToString() => $"{Function} {(Int8 ? "int8" : "fp32")}";
 }
