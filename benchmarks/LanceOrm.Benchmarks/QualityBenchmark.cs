@@ -7,7 +7,8 @@ namespace LanceOrm.Benchmarks;
 /// <c>benchmarks/data/retrieval</c>. Each variant embeds the corpus as documents and the queries as queries; an exact
 /// (brute-force) cosine top-10 per query is scored with recall@10, nDCG@10 and MRR@10. An int8 variant is also compared
 /// with the fp32 variant of the same model: mean cosine of its document vectors to the fp32 ones, and the mean top-10
-/// overlap |top10(int8) ∩ top10(fp32)| / 10.
+/// overlap |top10(int8) ∩ top10(fp32)| / 10. <c>--queries-as-documents</c> embeds the queries as documents too (no
+/// query prompt), to measure what arctic-xs's query prefix buys.
 /// </summary>
 internal static class QualityBenchmark
 {
@@ -21,7 +22,7 @@ internal static class QualityBenchmark
             ?? throw new InvalidOperationException("benchmarks/data/retrieval was not found above the benchmark's folder; pass --data DIR.");
         var set = RetrievalSet.Load(directory);
         Console.WriteLine($"LanceOrm retrieval quality: {Path.GetFullPath(directory)}");
-        Console.WriteLine($"  {set.Documents.Count:N0} documents, {set.Queries.Count:N0} queries ({set.Queries.Average(q => q.Relevant.Count):F2} relevant documents per query on average), exact cosine top-{RetrievalRun.K}, binary relevance; {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
+        Console.WriteLine($"  {set.Documents.Count:N0} documents, {set.Queries.Count:N0} queries ({set.Queries.Average(q => q.Relevant.Count):F2} relevant documents per query on average), exact cosine top-{RetrievalRun.K}, binary relevance, queries embedded as {(options.QueriesAsDocuments ? "DOCUMENTS (no query prompt; --queries-as-documents)" : "queries")}; {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
 
         var runs = new Dictionary<QualityVariant, RetrievalRun>();
         foreach (var variant in options.Variants.Select(QualityVariant.Parse))
@@ -34,7 +35,9 @@ internal static class QualityBenchmark
                     set,
                     function.Dimensions,
                     (texts, vectors) => QualityVariant.EmbedDocumentsAsync(function, texts, vectors),
-                    (texts, vectors) => QualityVariant.EmbedQueriesAsync(function, texts, vectors));
+                    (texts, vectors) => options.QueriesAsDocuments
+                        ? QualityVariant.EmbedDocumentsAsync(function, texts, vectors)
+                        : QualityVariant.EmbedQueriesAsync(function, texts, vectors));
                 runs[variant] = run;
                 Console.WriteLine($"  {variant}: done ({function})");
                 if (options.ShowMisses)
