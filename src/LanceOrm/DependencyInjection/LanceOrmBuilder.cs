@@ -42,16 +42,18 @@ public sealed class LanceOrmBuilder
     /// <param name="name">The function name.</param>
     /// <param name="factory">Creates the generator from the container.</param>
     /// <param name="dimensions">The vector dimension.</param>
-    /// <param name="model">The model identifier (defaults to the name).</param>
+    /// <param name="model">The model identifier (defaults to the generator's model id, else the name).</param>
     /// <param name="version">Changes whenever the same text would embed differently (part of cache keys).</param>
+    /// <param name="maxBatchSize">The most texts per generator call (one request of a remote endpoint).</param>
     public LanceOrmBuilder AddEmbeddingFunction(
         string name,
         Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> factory,
         int dimensions,
         string? model = null,
-        string version = "1")
+        string version = "1",
+        int maxBatchSize = EmbeddingFunction.DefaultMaxBatchSize)
     {
-        Services.AddLanceOrmEmbeddingFunction(name, factory, dimensions, model, version);
+        Services.AddLanceOrmEmbeddingFunction(name, factory, dimensions, model, version, maxBatchSize);
         return this;
     }
 

@@ -23,9 +23,10 @@ public sealed class EmbeddingRegistryOptions
         Func<IServiceProvider?, IEmbeddingGenerator<string, Embedding<float>>> factory,
         int dimensions,
         string? model = null,
-        string version = "1")
+        string version = "1",
+        int maxBatchSize = EmbeddingFunction.DefaultMaxBatchSize)
     {
-        Functions.Add(new EmbeddingFunctionRegistration(name, factory, dimensions, model, version));
+        Functions.Add(new EmbeddingFunctionRegistration(name, factory, dimensions, model, version, maxBatchSize));
         return this;
     }
 }
@@ -34,11 +35,13 @@ public sealed class EmbeddingRegistryOptions
 /// <param name="Name">The registry name (what <c>[Embed("...")]</c> refers to).</param>
 /// <param name="Factory">Creates the generator (given the DI container, if any).</param>
 /// <param name="Dimensions">The vector dimension.</param>
-/// <param name="Model">The model identifier (defaults to the name).</param>
+/// <param name="Model">The model identifier (defaults to the generator's model id, else the name).</param>
 /// <param name="Version">Changes whenever the same text would embed differently (it is part of cache keys).</param>
+/// <param name="MaxBatchSize">The most texts per generator call (one request of a remote endpoint).</param>
 public sealed record EmbeddingFunctionRegistration(
     string Name,
     Func<IServiceProvider?, IEmbeddingGenerator<string, Embedding<float>>> Factory,
     int Dimensions,
     string? Model = null,
-    string Version = "1");
+    string Version = "1",
+    int MaxBatchSize = EmbeddingFunction.DefaultMaxBatchSize);
