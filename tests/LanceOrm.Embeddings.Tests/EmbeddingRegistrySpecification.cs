@@ -101,6 +101,20 @@ public sealed class EmbeddingRegistrySpecification
     }
 
     [Fact]
+    public async Task A_built_in_model_that_cannot_be_found_keeps_its_own_error_listing_the_places_looked()
+    {
+        var empty = TempDirectory.Create("no-model");
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions
+        {
+            MiniLm = { ModelDirectory = empty, AllowDownload = false, AllowNuGetPackage = false, CacheDirectory = TempDirectory.Create("cache") },
+        });
+
+        var error = await Assert.ThrowsAsync<ModelNotFoundException>(() => registry.Get("minilm").EmbedAsync(["x"], new float[384], TestContext.Current.CancellationToken));
+
+        Assert.NotEmpty(error.PlacesLooked);
+    }
+
+    [Fact]
     public void A_registered_generator_is_identified_by_its_own_model_id_unless_one_is_given()
     {
         using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { RegisterBuiltIns = false });

@@ -186,7 +186,7 @@ public sealed class EmbeddingFunction
             {
                 truncated += await ComputeAsync(chunk, destination.Slice(start * Dimensions, count * Dimensions), table, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not EmbeddingFailedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            catch (Exception ex) when (IsGeneratorFailure(ex, cancellationToken))
             {
                 throw new EmbeddingFailedException(Name, table, ex);
             }
@@ -194,6 +194,15 @@ public sealed class EmbeddingFunction
 
         return truncated;
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a failure of the generator to wrap as <see cref="EmbeddingFailedException"/>:
+    /// not the caller's cancellation, not an error already typed by this library (a built-in model that cannot be found or
+    /// verified keeps its own exception, whose message says where it looked and how to fix it).
+    /// </summary>
+    private static bool IsGeneratorFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is not (EmbeddingFailedException or ModelNotFoundException or ModelIntegrityException)
+        && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>Computes the vectors of <paramref name="texts"/> in one generator call; returns how many texts the model truncated (known for the built-in models only).</summary>
     private async Task<int> ComputeAsync(List<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Net;
 using LanceOrm.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LanceOrm.Tests.Integration;
@@ -89,6 +90,30 @@ public sealed class RemoteEmbeddingFunctionTests(EmulatorFixture fixture)
         // Write batches of 10 rows: 10 new texts, 10 new texts, then 5 texts of the first batch (cached, no request).
         Assert.Equal([4, 4, 2, 4, 4, 2], server.Requests.Select(r => r.Inputs.Count));
         Assert.Equal(25, await repo.CountAsync(cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task The_DI_registration_serves_the_entity_with_the_given_batch_size()
+    {
+        using var server = OpenAiFunction.NewServer();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLanceOrm(o =>
+            {
+                o.Uri = "db://" + EmulatorFixture.UniqueDatabase();
+                o.ApiKey = EmulatorFixture.ApiKey;
+                o.HostOverride = fixture.Emulator.Url;
+            })
+            .ConfigureEmbeddings(e => e.RegisterBuiltIns = false)
+            .AddEmbeddingFunction(OpenAiFunction.Name, _ => OpenAiFunction.Client(server), OpenAiFunction.Dimensions, maxBatchSize: 2);
+        await using var provider = services.BuildServiceProvider();
+        var repo = await NewArticlesAsync(provider.GetRequiredService<LanceDbConnection>());
+
+        await repo.AddAsync(Article.Corpus(), cancellationToken: Ct);
+
+        Assert.Equal([2, 2, 2], server.Requests.Select(r => r.Inputs.Count));
+        var stored = await StoredAsync(repo);
+        AssertSameVector(await OpenAiFunction.LocalVectorAsync(SearchCorpus.Bodies[1]), stored["a1"].Vector);
     }
 
     [Fact]
