@@ -7,7 +7,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace LanceOrm.Embeddings.Tests;
 
 /// <summary>
-/// The int8 rewrite on a tiny generated graph: <c>Y = X·W</c> (constant weight), <c>G = Gemm(X, Wᵀ, C, transB=1)</c>
+/// The int8 rewrite on a tiny generated graph: <c>Y = X·W + B</c> (constant weight and bias), <c>G = Gemm(X, Wᵀ, C, transB=1)</c>
 /// (constant, transposed weight with bias) and <c>Z = X·V</c> (V a graph input: activation × activation), run by ONNX
 /// Runtime before and after, checked element by element against the bound the quantization steps allow.
 /// </summary>
@@ -17,10 +17,11 @@ public sealed class DynamicQuantizerSpecification
 
     [Theory]
     [InlineData("PerColumn", "DynamicQuantizeMatMul", true)]
+    [InlineData("PerColumn", "DynamicQuantizeMatMul", false)]
     [InlineData("PerTensor", "DynamicQuantizeMatMul", true)]
     [InlineData("PerColumn", "MatMulInteger", true)]
     [InlineData("PerTensor", "MatMulInteger", true)]
-    public void Quantized_weight_products_match_the_float_products_within_the_quantization_error(string scales, string operators, bool reducedRange)
+    public void Quantized_weight_products_match_the_float_products_within_the_quantization_error(string scales, string operators, bool fuseBias)
     {
         var granularity = Enum.Parse<WeightGranularity>(scales);
         var op = Enum.Parse<QuantizedOperator>(operators);
@@ -33,16 +34,19 @@ public sealed class DynamicQuantizerSpecification
         var fp32 = Graph(weight, transposedWeight, bias);
         var model = ModelProto.Parser.ParseFrom(fp32);
 
-        var summary = DynamicQuantizer.Quantize(model, new DynamicQuantizerOptions(granularity, op, reducedRange));
+        var summary = DynamicQuantizer.Quantize(model, new DynamicQuantizerOptions(granularity, op, ReducedRange: true, fuseBias));
 
-        Assert.Equal(new QuantizationSummary(QuantizedMatMuls: 1, QuantizedGemms: 1, KeptMatMuls: 1, RemovedFloatWeights: 2), summary);
+        var fused = fuseBias && op == QuantizedOperator.DynamicQuantizeMatMul ? 1 : 0;
+        Assert.Equal(new QuantizationSummary(QuantizedMatMuls: 1, QuantizedGemms: 1, KeptMatMuls: 1, RemovedFloatWeights: 2, FusedBiasAdds: fused), summary);
         Assert.DoesNotContain(model.Graph.Initializer, t => t.Name is "W" or "Wt");
         Assert.Contains(model.Graph.Initializer, t => t.Name == "C");
+        Assert.Contains(model.Graph.Initializer, t => t.Name == "B");
         var expected = Run(fp32, x, v);
         var actual = Run(model.ToByteArray(), x, v);
         var columnsOfWt = Transpose(transposedWeight, Columns, Depth);
-        AssertWithinQuantizationError(x, weight, expected["Y"], actual["Y"], granularity, reducedRange ? 63 : 127);
-        AssertWithinQuantizationError(x, columnsOfWt, expected["G"], actual["G"], granularity, reducedRange ? 63 : 127);
+        AssertWithinQuantizationError(x, weight, expected["Y"], actual["Y"], granularity, 63);
+        Assert.Equal(expected["R"], actual["R"]);
+        AssertWithinQuantizationError(x, columnsOfWt, expected["G"], actual["G"], granularity, 63);
         Assert.Equal(expected["Z"], actual["Z"]);
     }
 
@@ -51,11 +55,15 @@ public sealed class DynamicQuantizerSpecification
     {
         var random = new Random(15);
         var original = ModelProto.Parser.ParseFrom(Graph(RandomValues(random, Depth * Columns, 1f), RandomValues(random, Columns * Depth, 1f), RandomValues(random, Columns, 1f)));
+        Assert.Equal(["MatMul", "Add", "Gemm", "MatMul", "Relu"], original.Graph.Node.Select(n => n.OpType));
         var model = original.Clone();
 
         DynamicQuantizer.Quantize(model, DynamicQuantizerOptions.Default);
 
+        // Y's bias Add is folded into its DynamicQuantizeMatMul; the Gemm's bias stays an Add.
         Assert.Equal(["DynamicQuantizeMatMul", "DynamicQuantizeMatMul", "Add", "MatMul", "Relu"], model.Graph.Node.Select(n => n.OpType));
+        Assert.Equal(["X", "W_quantized", "W_scale", "W_zero_point", "B"], model.Graph.Node[0].Input);
+        Assert.Equal(["Y"], model.Graph.Node[0].Output);
         Assert.Equal(original.Graph.Node.Where(n => n.OpType is "Relu" || n.Input.Contains("V")), model.Graph.Node.Where(n => n.OpType is "Relu" || n.Input.Contains("V")));
         Assert.Contains(model.OpsetImport, o => o.Domain == "com.microsoft" && o.Version == 1);
         Assert.Equal(original.Graph.Input, model.Graph.Input);
@@ -80,7 +88,9 @@ public sealed class DynamicQuantizerSpecification
         .FloatInitializer("W", [Depth, Columns], weight)
         .FloatInitializer("Wt", [Columns, Depth], transposedWeight)
         .FloatInitializer("C", [Columns], bias)
-        .Node("MatMul", ["X", "W"], ["Y"])
+        .FloatInitializer("B", [Columns], [.. bias.Select(b => -b)])
+        .Node("MatMul", ["X", "W"], ["XW"])
+        .Node("Add", ["XW", "B"], ["Y"])
         .Node("Gemm", ["X", "Wt", "C"], ["G"], ("transB", 1))
         .Node("MatMul", ["X", "V"], ["Z"])
         .Node("Relu", ["Z"], ["R"])
@@ -95,7 +105,7 @@ public sealed class DynamicQuantizerSpecification
         using var session = new InferenceSession(model);
         using var xValue = OrtValue.CreateTensorValueFromMemory(x, [Rows, Depth]);
         using var vValue = OrtValue.CreateTensorValueFromMemory(v, [Depth, Columns]);
-        string[] names = ["Y", "G", "Z"];
+        string[] names = ["Y", "G", "Z", "R"];
         using var outputs = session.Run(new RunOptions(), ["X", "V"], [xValue, vValue], names);
         return names.Select((name, i) => (name, outputs[i].GetTensorDataAsSpan<float>().ToArray())).ToDictionary();
     }

@@ -7,7 +7,7 @@ namespace LanceOrm.Embeddings.Quantization;
 /// <c>quantize_dynamic</c> (onnxruntime/python/tools/quantization): each MatMul (or plain Gemm) whose B input is a rank-2
 /// float initializer gets a symmetric int8 weight with its scale(s) and zero point(s) and becomes a
 /// <c>DynamicQuantizeMatMul</c> (or <c>DynamicQuantizeLinear</c> → <c>MatMulInteger</c> → <c>Cast</c> → <c>Mul</c>) that
-/// quantizes the activation at run time. Activation × activation MatMuls (attention scores) stay fp32; float weights no
+/// quantizes the activation at run time (optionally with the following bias Add folded in). Activation × activation MatMuls (attention scores) stay fp32; float weights no
 /// longer used are dropped; every other node, initializer and field is left as it was.
 /// </summary>
 internal sealed class DynamicQuantizer
@@ -21,6 +21,8 @@ internal sealed class DynamicQuantizer
     private readonly HashSet<string> _names;
     private readonly Dictionary<(string Weight, bool Transposed), (string Values, string Scale, string ZeroPoint)> _quantized = [];
     private readonly Dictionary<string, (string Values, string Scale, string ZeroPoint)> _quantizedActivations = [];
+    private readonly Dictionary<string, List<NodeProto>> _consumers = new(StringComparer.Ordinal);
+    private readonly HashSet<NodeProto> _fusedAdds = new(ReferenceEqualityComparer.Instance);
 
     private DynamicQuantizer(GraphProto graph, DynamicQuantizerOptions options)
     {
@@ -56,9 +58,22 @@ internal sealed class DynamicQuantizer
     {
         int matMuls = 0, gemms = 0, kept = 0;
         var nodes = _graph.Node.ToList();
+        foreach (var node in nodes)
+        {
+            foreach (var input in node.Input)
+            {
+                (_consumers.TryGetValue(input, out var list) ? list : _consumers[input] = []).Add(node);
+            }
+        }
+
         _graph.Node.Clear();
         foreach (var node in nodes)
         {
+            if (_fusedAdds.Contains(node))
+            {
+                continue;
+            }
+
             var replacement = node.Domain is "" or "ai.onnx" ? node.OpType switch
             {
                 "MatMul" => RewriteMatMul(node),
@@ -77,7 +92,7 @@ internal sealed class DynamicQuantizer
             _graph.Node.AddRange(replacement);
         }
 
-        return new QuantizationSummary(matMuls, gemms, kept, RemoveUnusedFloatWeights());
+        return new QuantizationSummary(matMuls, gemms, kept, RemoveUnusedFloatWeights(), _fusedAdds.Count);
     }
 
     private List<NodeProto>? RewriteMatMul(NodeProto node)
@@ -88,8 +103,35 @@ internal sealed class DynamicQuantizer
         }
 
         var nodes = new List<NodeProto>();
+        if (BiasAddOf(node, weight) is { } add)
+        {
+            _fusedAdds.Add(add.Node);
+            QuantizedMatMul(node.Input[0], node.Input[1], weight, transposed: false, add.Node.Output[0], node.Name, nodes, add.Bias);
+            return nodes;
+        }
+
         QuantizedMatMul(node.Input[0], node.Input[1], weight, transposed: false, node.Output[0], node.Name, nodes);
         return nodes;
+    }
+
+    /// <summary>
+    /// With <see cref="DynamicQuantizerOptions.FuseBias"/> and <c>DynamicQuantizeMatMul</c>: the only consumer of the
+    /// MatMul's output when it is an <c>Add</c> of a constant [N] float bias (the kernel adds it in its output stage).
+    /// </summary>
+    private (NodeProto Node, string Bias)? BiasAddOf(NodeProto matMul, TensorProto weight)
+    {
+        var output = matMul.Output[0];
+        if (!_options.FuseBias || _options.Operator != QuantizedOperator.DynamicQuantizeMatMul || _graph.Output.Any(o => o.Name == output)
+            || !_consumers.TryGetValue(output, out var consumers) || consumers is not [{ OpType: "Add", Domain: "" or "ai.onnx", Input.Count: 2 } add])
+        {
+            return null;
+        }
+
+        var bias = add.Input[0] == output ? add.Input[1] : add.Input[0];
+        return _initializers.TryGetValue(bias, out var tensor) && !_graphInputs.Contains(bias) && OnnxTensors.IsEmbeddedFloat(tensor)
+               && tensor.Dims.Count == 1 && tensor.Dims[0] == weight.Dims[1]
+            ? (add, bias)
+            : null;
     }
 
     /// <summary>A Gemm that is a plain <c>A × B (+ C)</c>: alpha 1, beta 1 (when C is given), A not transposed.</summary>
@@ -120,12 +162,12 @@ internal sealed class DynamicQuantizer
             ? tensor
             : null;
 
-    private void QuantizedMatMul(string activation, string weightName, TensorProto weight, bool transposed, string output, string name, List<NodeProto> nodes)
+    private void QuantizedMatMul(string activation, string weightName, TensorProto weight, bool transposed, string output, string name, List<NodeProto> nodes, string? bias = null)
     {
         var (values, scale, zeroPoint) = QuantizedInitializers(weightName, weight, transposed);
         if (_options.Operator == QuantizedOperator.DynamicQuantizeMatMul)
         {
-            var node = Node("DynamicQuantizeMatMul", [activation, values, scale, zeroPoint], [output], $"{name}_quant");
+            var node = Node("DynamicQuantizeMatMul", bias is null ? [activation, values, scale, zeroPoint] : [activation, values, scale, zeroPoint, bias], [output], $"{name}_quant");
             node.Domain = MicrosoftDomain;
             nodes.Add(node);
             return;

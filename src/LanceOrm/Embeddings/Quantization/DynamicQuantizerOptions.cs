@@ -9,8 +9,12 @@ namespace LanceOrm.Embeddings.Quantization;
 /// saturates when both are large (255 × 127 × 2 &gt; 32,767); 7-bit weights keep every sum in range (ONNX Runtime's
 /// <c>reduce_range</c>).
 /// </param>
-internal sealed record DynamicQuantizerOptions(WeightGranularity Granularity, QuantizedOperator Operator, bool ReducedRange)
+/// <param name="FuseBias">
+/// With <see cref="QuantizedOperator.DynamicQuantizeMatMul"/>: a MatMul whose only consumer adds a constant bias becomes
+/// one <c>DynamicQuantizeMatMul</c> with that bias input, and the <c>Add</c> goes.
+/// </param>
+internal sealed record DynamicQuantizerOptions(WeightGranularity Granularity, QuantizedOperator Operator, bool ReducedRange, bool FuseBias)
 {
     /// <summary>What the model cache produces (chosen by the embedding benchmark's measurements).</summary>
-    public static DynamicQuantizerOptions Default { get; } = new(WeightGranularity.PerColumn, QuantizedOperator.DynamicQuantizeMatMul, ReducedRange: true);
+    public static DynamicQuantizerOptions Default { get; } = new(WeightGranularity.PerColumn, QuantizedOperator.DynamicQuantizeMatMul, ReducedRange: true, FuseBias: true);
 }
