@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LanceOrm.Embeddings;
+using LanceOrm.Embeddings.Quantization;
 using LanceOrm.Embeddings.TestSupport;
 using Microsoft.ML.OnnxRuntime;
 
@@ -12,7 +13,9 @@ namespace LanceOrm.Benchmarks;
 /// <c>embeddings</c>: sentences/s on the same sentences, in one run, for
 /// (a) a bare ONNX Runtime session fed pre-tokenized, length-sorted batches (the practical limit),
 /// (b) <see cref="MiniLmEmbeddingGenerator"/> through an <see cref="EmbeddingFunction"/> with a cold cache, and
-/// (c) LanceDB's TypeScript "huggingface" function path (transformers.js + onnxruntime-node) run through node.
+/// (c) LanceDB's TypeScript "huggingface" function path (transformers.js + onnxruntime-node) run through node, and
+/// (d) <see cref="MiniLmEmbeddingGenerator"/> on the int8 model that <see cref="Int8ModelCache"/> produces from the fp32 one
+/// (cold embedding cache), with (e) a bare session on that int8 model for reference.
 /// </summary>
 internal static class EmbeddingBenchmark
 {
@@ -28,20 +31,29 @@ internal static class EmbeddingBenchmark
         Console.WriteLine($"       {files.ModelPath} ({new FileInfo(files.ModelPath).Length:N0} bytes, sha256 {Sha256(files.ModelPath)[..16]}…)");
 
         // The machine may be shared: (a), (b) and (c) run interleaved for several rounds and the best round of each counts.
-        var bareRun = BareOnnxRuntime(files, sentences, options);
-        var (generatorRun, generatorVectors) = await GeneratorThroughColdCache(files, sentences, options);
+        var int8 = await PrepareInt8Async(files, options);
+        var bareRun = BareOnnxRuntime(files.ModelPath, files, sentences, options);
+        var (generatorRun, generatorVectors) = await GeneratorThroughColdCache(files, useInt8: false, sentences, options);
+        var (int8Run, int8Vectors) = await GeneratorThroughColdCache(int8, useInt8: true, sentences, options);
+        var bareInt8Run = BareOnnxRuntime(int8.ModelPath, files, sentences, options);
         var nodeInput = options.SkipNode ? null : PrepareNode(sentences);
         var transformersRoot = nodeInput is null ? null : BenchEnvironment.PrepareTransformersRoot(files, options.Node);
-        double bare = 0, generator = 0;
+        double bare = 0, generator = 0, quantized = 0, bareQuantized = 0;
+        var roundRatios = new List<double>();
         NodeResult? node = null;
         for (var round = 1; round <= options.Rounds; round++)
         {
             var a = bareRun();
             var b = await generatorRun();
             var c = nodeInput is null ? null : RunNode(nodeInput.Value, transformersRoot!, options);
-            Console.WriteLine($"    round {round}: (a) {a,8:N1}  (b) {b,8:N1}  (c) {(c is null ? "n/a" : c.SentencesPerSecond.ToString("N1", CultureInfo.InvariantCulture)),8} sentences/s");
+            var d = await int8Run();
+            var e = bareInt8Run();
+            Console.WriteLine($"    round {round}: (a) {a,8:N1}  (b) {b,8:N1}  (c) {(c is null ? "n/a" : c.SentencesPerSecond.ToString("N1", CultureInfo.InvariantCulture)),8}  (d) {d,8:N1}  (e) {e,8:N1} sentences/s");
             bare = Math.Max(bare, a);
             generator = Math.Max(generator, b);
+            quantized = Math.Max(quantized, d);
+            roundRatios.Add(d / a);
+            bareQuantized = Math.Max(bareQuantized, e);
             if (c is not null && (node is null || c.SentencesPerSecond > node.SentencesPerSecond))
             {
                 node = c;
@@ -54,6 +66,9 @@ internal static class EmbeddingBenchmark
         {
             Report($"(c) LanceDB TS 'huggingface' path: transformers.js {node.Version} + onnxruntime-node (best of {options.Rounds})", node.SentencesPerSecond);
         }
+
+        Report($"(d) LanceOrm int8: MiniLmEmbeddingGenerator on the int8 model, cold cache (best of {options.Rounds})", quantized);
+        Report($"(e) bare ONNX Runtime session on the int8 model (reference, best of {options.Rounds})", bareQuantized);
 
         Console.WriteLine();
         Console.WriteLine($"(b)/(a) = {generator / bare:F2}  (target >= 0.90: {(generator / bare >= 0.9 ? "met" : "NOT met")})");
@@ -68,6 +83,13 @@ internal static class EmbeddingBenchmark
             Console.WriteLine("(b)/(c) = n/a  ((c) was not run)");
         }
 
+        Console.WriteLine($"(d)/(a) = {quantized / bare:F2}  (target >= 2.00: {(quantized / bare >= 2 ? "met" : "NOT met")}); median of the per-round (d)/(a) = {roundRatios.Order().ElementAt(roundRatios.Count / 2):F2} (less sensitive to load that changes between rounds)");
+        var dimensions = generatorVectors.Length / sentences.Length;
+        var int8Cosines = Enumerable.Range(0, sentences.Length)
+            .Select(i => Vectors.Cosine(int8Vectors.AsSpan(i * dimensions, dimensions), generatorVectors.AsSpan(i * dimensions, dimensions)))
+            .ToArray();
+        Console.WriteLine($"int8 vs fp32 over the {sentences.Length:N0} sentences: mean cosine {int8Cosines.Average():F4} (target >= 0.99: {(int8Cosines.Average() >= 0.99 ? "met" : "NOT met")}), min {int8Cosines.Min():F4}");
+
         if (!model.IsReal)
         {
             Console.WriteLine("NOTE: figures are on the GENERATED BERT-shaped model (real all-MiniLM-L6-v2 model.onnx absent), not on the real model.");
@@ -76,7 +98,25 @@ internal static class EmbeddingBenchmark
         return 0;
     }
 
-    private static Func<double> BareOnnxRuntime(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
+    /// <summary>
+    /// A folder holding the int8 model (produced from the fp32 one into a benchmark-owned model cache, or reused from it)
+    /// as <c>onnx/model_qint8_avx512.onnx</c> beside the vocabulary, so the generator finds it with <c>UseInt8</c>.
+    /// </summary>
+    private static async Task<ModelFiles> PrepareInt8Async(ModelFiles files, EmbeddingBenchmarkOptions options)
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "lanceorm-bench", "int8-cache");
+        var stopwatch = Stopwatch.StartNew();
+        var produced = await Int8ModelCache.GetOrCreateAsync(files.ModelPath, cache, options.Int8, $"{Int8ModelCache.QuantizerVersion}-{options.Int8.Granularity}-{options.Int8.Operator}-{(options.Int8.ReducedRange ? "7bit" : "8bit")}{(options.Int8.FuseBias ? "-bias" : "")}");
+        var folder = Path.Combine(Path.GetTempPath(), "lanceorm-bench", $"int8-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(folder, "onnx"));
+        File.Copy(files.VocabularyPath, Path.Combine(folder, "vocab.txt"));
+        File.Copy(produced, Path.Combine(folder, "onnx", "model_qint8_avx512.onnx"));
+        var int8 = ModelFiles.TryFind(folder, int8: true, "benchmark int8 folder", out var problem) ?? throw new InvalidOperationException(problem);
+        Console.WriteLine($"int8:  {produced} ({new FileInfo(produced).Length:N0} bytes; {options.Int8.Granularity} weight scales, {(options.Int8.ReducedRange ? "7-bit" : "8-bit")} weights, {options.Int8.Operator}{(options.Int8.FuseBias ? " with fused bias" : "")}; produced or verified in {stopwatch.Elapsed.TotalSeconds:F1} s)");
+        return int8;
+    }
+
+    private static Func<double> BareOnnxRuntime(string modelPath, ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
     {
         var tokenizer = WordPieceTokenizer.FromVocabulary(files.VocabularyPath);
         var encoded = sentences.Select(tokenizer.Encode).OrderBy(ids => ids.Length).ToArray();
@@ -103,7 +143,7 @@ internal static class EmbeddingBenchmark
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = options.Threads,
         };
-        var session = new InferenceSession(files.ModelPath, sessionOptions); // lives for the whole benchmark process
+        var session = new InferenceSession(modelPath, sessionOptions); // lives for the whole benchmark process
         var runOptions = new RunOptions();
         string[] inputNames = ["input_ids", "attention_mask", "token_type_ids"];
         string[] outputNames = ["last_hidden_state"];
@@ -129,11 +169,12 @@ internal static class EmbeddingBenchmark
         };
     }
 
-    private static async Task<(Func<Task<double>> Run, float[] Vectors)> GeneratorThroughColdCache(ModelFiles files, string[] sentences, EmbeddingBenchmarkOptions options)
+    private static async Task<(Func<Task<double>> Run, float[] Vectors)> GeneratorThroughColdCache(ModelFiles files, bool useInt8, string[] sentences, EmbeddingBenchmarkOptions options)
     {
         var generator = new MiniLmEmbeddingGenerator(new MiniLmOptions
         {
             ModelDirectory = files.Directory,
+            UseInt8 = useInt8,
             AllowDownload = false,
             MaxBatchSize = options.BatchSize,
             IntraOpThreads = options.Threads,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LanceOrm.Embeddings.Quantization;
 
 namespace LanceOrm.Benchmarks;
 
@@ -10,14 +11,15 @@ internal sealed record EmbeddingBenchmarkOptions(
     bool SkipNode,
     string Node,
     int GeneratedLayers,
-    int Rounds)
+    int Rounds,
+    DynamicQuantizerOptions Int8)
 {
     public const string Usage =
-        "[--sentences 5000] [--batch 32] [--threads 0] [--model-dir DIR] [--skip-node] [--node node] [--generated-layers 12] [--rounds 3]";
+        "[--sentences 5000] [--batch 32] [--threads 0] [--model-dir DIR] [--skip-node] [--node node] [--generated-layers 12] [--rounds 3] [--int8-scales column|tensor] [--int8-operator dqmm|matmulinteger] [--int8-full-range] [--int8-separate-bias]";
 
     public static EmbeddingBenchmarkOptions Parse(string[] args)
     {
-        var options = new EmbeddingBenchmarkOptions(5000, 32, 0, null, false, "node", 12, 3);
+        var options = new EmbeddingBenchmarkOptions(5000, 32, 0, null, false, "node", 12, 3, DynamicQuantizerOptions.Default);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -32,6 +34,32 @@ internal sealed record EmbeddingBenchmarkOptions(
                 "--node" => options with { Node = Next() },
                 "--generated-layers" => options with { GeneratedLayers = NextInt() },
                 "--rounds" => options with { Rounds = Math.Max(1, NextInt()) },
+                "--int8-scales" => options with
+                {
+                    Int8 = options.Int8 with
+                    {
+                        Granularity = Next() switch
+                        {
+                            "column" => WeightGranularity.PerColumn,
+                            "tensor" => WeightGranularity.PerTensor,
+                            var other => throw new ArgumentException($"--int8-scales is column or tensor, not '{other}'."),
+                        },
+                    },
+                },
+                "--int8-separate-bias" => options with { Int8 = options.Int8 with { FuseBias = false } },
+                "--int8-full-range" => options with { Int8 = options.Int8 with { ReducedRange = false } },
+                "--int8-operator" => options with
+                {
+                    Int8 = options.Int8 with
+                    {
+                        Operator = Next() switch
+                        {
+                            "dqmm" => QuantizedOperator.DynamicQuantizeMatMul,
+                            "matmulinteger" => QuantizedOperator.MatMulInteger,
+                            var other => throw new ArgumentException($"--int8-operator is dqmm or matmulinteger, not '{other}'."),
+                        },
+                    },
+                },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Usage: {Usage}"),
             };
         }

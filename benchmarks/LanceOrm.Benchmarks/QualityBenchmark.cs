@@ -29,7 +29,7 @@ internal static class QualityBenchmark
         {
             try
             {
-                using var registry = variant.CreateRegistry();
+                using var registry = await variant.CreateRegistryAsync();
                 var function = registry.Get(variant.Function);
                 var run = await RetrievalRun.MeasureAsync(
                     set,
@@ -67,7 +67,7 @@ internal static class QualityBenchmark
             }
 
             var (cosine, overlap) = run.AgreementWith(reference);
-            Console.WriteLine($"{variant} vs fp32: mean document cosine {cosine:F4} (target >= {CosineTarget}: {Verdict(cosine >= CosineTarget)}), mean top-{RetrievalRun.K} overlap {overlap:F3} (target >= {OverlapTarget}: {Verdict(overlap >= OverlapTarget)})");
+            Console.WriteLine($"{variant} vs fp32: mean document cosine {cosine:F4} (target >= {CosineTarget}: {Verdict(cosine >= CosineTarget)}), mean top-{RetrievalRun.K} overlap {overlap:F3} (target >= {OverlapTarget}: {Verdict(overlap >= OverlapTarget)}); same first result {run.AgreementWith(reference, 1).MeanOverlap:F3}, top-5 overlap {run.AgreementWith(reference, 5).MeanOverlap:F3}");
         }
 
         return runs.Count > 0 ? 0 : 1;

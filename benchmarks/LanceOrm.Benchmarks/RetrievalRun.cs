@@ -37,7 +37,10 @@ internal sealed record RetrievalRun(RetrievalScores Scores, float[] DocumentVect
     /// The mean cosine of this run's document vectors to <paramref name="reference"/>'s, and the mean top-k overlap
     /// |top k ∩ reference top k| / k over the queries.
     /// </summary>
-    public (double MeanCosine, double MeanOverlap) AgreementWith(RetrievalRun reference)
+    public (double MeanCosine, double MeanOverlap) AgreementWith(RetrievalRun reference) => AgreementWith(reference, K);
+
+    /// <summary>As <see cref="AgreementWith(RetrievalRun)"/>, the overlap of the top <paramref name="k"/> (k at most <see cref="K"/>).</summary>
+    public (double MeanCosine, double MeanOverlap) AgreementWith(RetrievalRun reference, int k)
     {
         if (reference.Dimensions != Dimensions || reference.Rankings.Length != Rankings.Length)
         {
@@ -46,7 +49,7 @@ internal sealed record RetrievalRun(RetrievalScores Scores, float[] DocumentVect
 
         var cosine = Enumerable.Range(0, DocumentVectors.Length / Dimensions)
             .Average(row => Vectors.Cosine(DocumentVectors.AsSpan(row * Dimensions, Dimensions), reference.DocumentVectors.AsSpan(row * Dimensions, Dimensions)));
-        var overlap = Rankings.Select((ranking, i) => RetrievalMetrics.OverlapAt(K, ranking, reference.Rankings[i])).Average();
+        var overlap = Rankings.Select((ranking, i) => RetrievalMetrics.OverlapAt(k, ranking, reference.Rankings[i])).Average();
         return (cosine, overlap);
     }
 }

@@ -1,6 +1,7 @@
 using LanceOrm.Migration;
 using LanceOrm.Protocol;
 using LanceOrm.Querying;
+using LanceOrm.Writing;
 
 namespace LanceOrm;
 
@@ -116,10 +117,26 @@ public abstract partial class LanceRepository<T, TKey>
                     $"Computing the vectors of column '{binding.VectorColumn}' of table '{TableName}' did not finish: rows still lack a vector after {pages} page(s) for {remaining} row(s). Run the migration again.");
             }
 
-            // Only rows that still lack the vector and still hold the text that was read are written, and none is inserted:
-            // a row another writer changed or deleted meanwhile keeps what that writer left.
-            var stillAsRead = $"target.{SqlLiteral.Column(binding.VectorColumn)} IS NULL AND target.{SqlLiteral.Column(binding.SourceColumn)} = source.{SqlLiteral.Column(binding.SourceColumn)}";
-            await WriteAsync(hits.Select(h => h.Entity).ToArray(), MergeInsertMode.UpdateWhere(stillAsRead), null, cancellationToken).ConfigureAwait(false);
+            await WriteVectorsBackAsync(hits.Select(h => h.Entity).ToArray(), binding, recompute: false, null, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Writes back the vectors of <paramref name="binding"/> for rows that were read from the table, embedded locally by the
+    /// write pipeline. Only rows that still hold the text that was read (and, unless <paramref name="recompute"/>, still lack
+    /// the vector) are updated, and none is inserted: a row another writer changed or deleted meanwhile keeps what that
+    /// writer left. With <paramref name="recompute"/> every row's vector is computed again, whatever the row carries
+    /// (<see cref="ReembedAsync"/>); otherwise as by a write (<see cref="MigrateAsync"/>).
+    /// </summary>
+    private async Task<WriteResult> WriteVectorsBackAsync(
+        T[] rows, Mapping.EmbeddingBinding<T> binding, bool recompute, IProgress<WriteProgress>? progress, CancellationToken cancellationToken)
+    {
+        var textAsRead = $"target.{SqlLiteral.Column(binding.SourceColumn)} = source.{SqlLiteral.Column(binding.SourceColumn)}";
+        var stillAsRead = recompute ? textAsRead : $"target.{SqlLiteral.Column(binding.VectorColumn)} IS NULL AND {textAsRead}";
+        RowValidator<T>.CheckCollection(Map, rows, Connection.WriteBatchSize);
+        await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
+        var sink = new MergeInsertSink(_table, Map.Key.ColumnName, MergeInsertMode.UpdateWhere(stillAsRead));
+        var target = NewWriteTarget() with { Recompute = recompute ? binding : null };
+        return await WritePipeline<T>.RunAsync(target, ToAsync(rows), sink, rowsChecked: true, progress, cancellationToken).ConfigureAwait(false);
     }
 }

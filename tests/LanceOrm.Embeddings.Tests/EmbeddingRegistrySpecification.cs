@@ -77,17 +77,66 @@ public sealed class EmbeddingRegistrySpecification
         using var generator = GeneratedModel.CreateGenerator();
         registry.Register("too-wide", new GeneratorAdapter(generator), dimensions: 128);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.Get("too-wide").EmbedAsync(["x"], new float[128], TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<EmbeddingDimensionMismatchException>(() => registry.Get("too-wide").EmbedAsync(["x"], new float[128], TestContext.Current.CancellationToken));
 
+        Assert.Equal(("too-wide", null, 128, 384), (error.Function, error.Table, error.ExpectedDimensions, error.ActualDimensions));
         Assert.Contains("'too-wide'", error.Message);
         Assert.Contains("384", error.Message);
     }
 
-    /// <summary>Hides the direct-write fast path, as any third-party generator would.</summary>
+    [Fact]
+    public async Task A_registered_generator_is_called_with_at_most_its_batch_size_of_texts_each_distinct_text_once()
+    {
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { RegisterBuiltIns = false });
+        using var generator = GeneratedModel.CreateGenerator();
+        var adapter = new GeneratorAdapter(generator);
+        registry.Register("remote", adapter, dimensions: 384, maxBatchSize: 3);
+        string[] texts = ["a", "b", "c", "a", "d", "e", "f", "g"];
+
+        await registry.Get("remote").EmbedAsync(texts, new float[texts.Length * 384], TestContext.Current.CancellationToken);
+
+        Assert.Equal([3, 3, 1], adapter.Calls.Select(c => c.Length));
+        Assert.Equal(["a", "b", "c", "d", "e", "f", "g"], adapter.Calls.SelectMany(c => c));
+        Assert.Throws<ArgumentOutOfRangeException>(() => registry.Register("none", adapter, 384, maxBatchSize: 0));
+    }
+
+    [Fact]
+    public async Task A_built_in_model_that_cannot_be_found_keeps_its_own_error_listing_the_places_looked()
+    {
+        var empty = TempDirectory.Create("no-model");
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions
+        {
+            MiniLm = { ModelDirectory = empty, AllowDownload = false, AllowNuGetPackage = false, CacheDirectory = TempDirectory.Create("cache") },
+        });
+
+        var error = await Assert.ThrowsAsync<ModelNotFoundException>(() => registry.Get("minilm").EmbedAsync(["x"], new float[384], TestContext.Current.CancellationToken));
+
+        Assert.NotEmpty(error.PlacesLooked);
+    }
+
+    [Fact]
+    public void A_registered_generator_is_identified_by_its_own_model_id_unless_one_is_given()
+    {
+        using var registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { RegisterBuiltIns = false });
+        using var generator = GeneratedModel.CreateGenerator();
+
+        registry.Register("house", generator, 384).Register("named", generator, 384, model: "acme/house");
+
+        Assert.Equal(generator.Metadata.DefaultModelId, registry.Get("house").Identity.Model);
+        Assert.Equal("acme/house", registry.Get("named").Identity.Model);
+    }
+
+    /// <summary>Hides the direct-write fast path, as any third-party generator would; records the texts of each call.</summary>
     private sealed class GeneratorAdapter(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
     {
-        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
-            inner.GenerateAsync(values, options, cancellationToken);
+        public List<string[]> Calls { get; } = [];
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var texts = values.ToArray();
+            Calls.Add(texts);
+            return inner.GenerateAsync(texts, options, cancellationToken);
+        }
 
         public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
 

@@ -35,7 +35,9 @@ internal static class EmbeddingServiceCollectionExtensions
         Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> factory,
         int dimensions,
         string? model = null,
-        string version = "1")
+        string version = "1",
+        int maxBatchSize = EmbeddingFunction.DefaultMaxBatchSize,
+        EmbeddingPrompts? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -46,7 +48,9 @@ internal static class EmbeddingServiceCollectionExtensions
             sp => factory(sp ?? throw new InvalidOperationException($"Embedding function '{name}' needs the DI container.")),
             dimensions,
             model,
-            version));
+            version,
+            maxBatchSize,
+            prompts));
         return services;
     }
 }

@@ -42,16 +42,20 @@ public sealed class LanceOrmBuilder
     /// <param name="name">The function name.</param>
     /// <param name="factory">Creates the generator from the container.</param>
     /// <param name="dimensions">The vector dimension.</param>
-    /// <param name="model">The model identifier (defaults to the name).</param>
+    /// <param name="model">The model identifier (defaults to the generator's model id, else the name).</param>
     /// <param name="version">Changes whenever the same text would embed differently (part of cache keys).</param>
+    /// <param name="maxBatchSize">The most texts per generator call (one request of a remote endpoint).</param>
+    /// <param name="prompts">Prefixes put before queries and documents (none by default).</param>
     public LanceOrmBuilder AddEmbeddingFunction(
         string name,
         Func<IServiceProvider, IEmbeddingGenerator<string, Embedding<float>>> factory,
         int dimensions,
         string? model = null,
-        string version = "1")
+        string version = "1",
+        int maxBatchSize = EmbeddingFunction.DefaultMaxBatchSize,
+        EmbeddingPrompts? prompts = null)
     {
-        Services.AddLanceOrmEmbeddingFunction(name, factory, dimensions, model, version);
+        Services.AddLanceOrmEmbeddingFunction(name, factory, dimensions, model, version, maxBatchSize, prompts);
         return this;
     }
 

@@ -12,7 +12,11 @@ namespace LanceOrm.Embeddings;
 /// </summary>
 public sealed class EmbeddingFunction
 {
+    /// <summary>The default of <see cref="MaxBatchSize"/>: texts per generator call (OpenAI's endpoint takes at most 2,048 inputs a request).</summary>
+    public const int DefaultMaxBatchSize = 256;
+
     private readonly string _cacheScope;
+    private readonly int _maxBatchSize = DefaultMaxBatchSize;
 
     /// <summary>Creates a function with a private in-memory cache of default size.</summary>
     public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator)
@@ -61,6 +65,21 @@ public sealed class EmbeddingFunction
     public EmbeddingPrompts Prompts { get; }
 
     /// <summary>
+    /// The most texts handed to the generator in one call (one request of a remote endpoint): the texts a call must
+    /// compute are sent in order, in chunks of at most this many. Default <see cref="DefaultMaxBatchSize"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
+    public int MaxBatchSize
+    {
+        get => _maxBatchSize;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxBatchSize = value;
+        }
+    }
+
+    /// <summary>
     /// This function as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> that goes through its cache (for
     /// Microsoft.Extensions.VectorData and any other consumer of the abstraction). Its
     /// <see cref="IEmbeddingGenerator.GetService"/> answers <see cref="EmbeddingFunction"/> with this function, so a
@@ -91,7 +110,9 @@ public sealed class EmbeddingFunction
     /// <see cref="EmbedAsync"/> or <see cref="EmbedQueriesAsync"/> (by <paramref name="kind"/>) inside a
     /// <c>lanceorm.embed</c> span, recording rows and duration (<see cref="LanceOrmTelemetry"/>); <paramref name="table"/>
     /// tags both when known. Returns how many vectors were computed, taken from the cache, and how many computed texts
-    /// were truncated.
+    /// were truncated. A failure of the generator is raised as <see cref="EmbeddingFailedException"/> (naming this
+    /// function and the table), a vector of another dimension as <see cref="EmbeddingDimensionMismatchException"/>;
+    /// nothing of that call is cached.
     /// </summary>
     internal async Task<EmbeddingCounts> EmbedForTableAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, EmbeddingInputKind kind, CancellationToken cancellationToken)
     {
@@ -102,7 +123,7 @@ public sealed class EmbeddingFunction
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var counts = await EmbedCoreAsync(texts, destination, cancellationToken).ConfigureAwait(false);
+            var counts = await EmbedCoreAsync(texts, destination, table, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("lanceorm.embedding.computed", counts.Computed);
             LanceOrmTelemetry.RecordEmbedding(Name, table, texts.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return counts;
@@ -114,7 +135,7 @@ public sealed class EmbeddingFunction
         }
     }
 
-    private async Task<EmbeddingCounts> EmbedCoreAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    private async Task<EmbeddingCounts> EmbedCoreAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
     {
         if (destination.Length < texts.Count * Dimensions)
         {
@@ -156,7 +177,7 @@ public sealed class EmbeddingFunction
         try
         {
             var computed = buffer.AsMemory(0, missingTexts.Count * Dimensions);
-            truncated = await ComputeAsync(missingTexts, computed, cancellationToken).ConfigureAwait(false);
+            truncated = await ComputeInBatchesAsync(missingTexts, computed, table, cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < missingKeys.Count; j++)
             {
                 var vector = computed.Slice(j * Dimensions, Dimensions);
@@ -191,8 +212,41 @@ public sealed class EmbeddingFunction
         return prompted;
     }
 
-    /// <summary>Computes the vectors of <paramref name="texts"/>; returns how many texts the model truncated (known for the built-in models only).</summary>
-    private async Task<int> ComputeAsync(List<string> texts, Memory<float> destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the vectors of <paramref name="texts"/> in chunks of <see cref="MaxBatchSize"/>; returns how many texts the
+    /// model truncated. Wraps a generator's failure as <see cref="EmbeddingFailedException"/>.
+    /// </summary>
+    private async Task<int> ComputeInBatchesAsync(List<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
+    {
+        var truncated = 0;
+        for (var start = 0; start < texts.Count; start += MaxBatchSize)
+        {
+            var count = Math.Min(MaxBatchSize, texts.Count - start);
+            var chunk = start == 0 && count == texts.Count ? texts : texts.GetRange(start, count);
+            try
+            {
+                truncated += await ComputeAsync(chunk, destination.Slice(start * Dimensions, count * Dimensions), table, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsGeneratorFailure(ex, cancellationToken))
+            {
+                throw new EmbeddingFailedException(Name, table, ex);
+            }
+        }
+
+        return truncated;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a failure of the generator to wrap as <see cref="EmbeddingFailedException"/>:
+    /// not the caller's cancellation, not an error already typed by this library (a built-in model that cannot be found or
+    /// verified keeps its own exception, whose message says where it looked and how to fix it).
+    /// </summary>
+    private static bool IsGeneratorFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is not (EmbeddingFailedException or ModelNotFoundException or ModelIntegrityException)
+        && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>Computes the vectors of <paramref name="texts"/> in one generator call; returns how many texts the model truncated (known for the built-in models only).</summary>
+    private async Task<int> ComputeAsync(List<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)
     {
         if (Generator is IEmbeddingWriter writer)
         {
@@ -202,7 +256,7 @@ public sealed class EmbeddingFunction
         var embeddings = await Generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (embeddings.Count != texts.Count)
         {
-            throw new InvalidOperationException($"Embedding function '{Name}' returned {embeddings.Count} embeddings for {texts.Count} texts.");
+            throw new InvalidOperationException($"The generator returned {embeddings.Count} embeddings for {texts.Count} texts.");
         }
 
         for (var i = 0; i < embeddings.Count; i++)
@@ -210,7 +264,7 @@ public sealed class EmbeddingFunction
             var vector = embeddings[i].Vector;
             if (vector.Length != Dimensions)
             {
-                throw new InvalidOperationException($"Embedding function '{Name}' returned {vector.Length} dimensions; {Dimensions} were declared.");
+                throw new EmbeddingDimensionMismatchException(Name, table, Dimensions, vector.Length);
             }
 
             vector.CopyTo(destination.Slice(i * Dimensions, Dimensions));

@@ -54,7 +54,7 @@ public sealed class EmbeddingRegistry : IDisposable
 
         foreach (var registration in options.Functions)
         {
-            Register(registration.Name, registration.Factory(services), registration.Dimensions, registration.Model, registration.Version, registration.Prompts);
+            Register(registration.Name, registration.Factory(services), registration.Dimensions, registration.Model, registration.Version, registration.MaxBatchSize, registration.Prompts);
         }
     }
 
@@ -91,14 +91,33 @@ public sealed class EmbeddingRegistry : IDisposable
     }
 
     /// <summary>
-    /// Registers any Microsoft.Extensions.AI generator — a local model or a remote endpoint — under a name of the
-    /// application's own (uses the shared cache); <paramref name="prompts"/> are put before queries and documents.
+    /// Registers any Microsoft.Extensions.AI generator (a local model, or a remote endpoint such as an OpenAI-compatible
+    /// one) under a name of the application's own, so <c>[Embed("name")]</c> properties are embedded by it, through the
+    /// shared cache and in calls of at most <paramref name="maxBatchSize"/> texts. Registering again under the same name
+    /// replaces the function: vectors already stored stay those of the old one (re-embed them with
+    /// <c>ReembedAsync</c>).
     /// </summary>
-    public EmbeddingRegistry Register(string name, IEmbeddingGenerator<string, Embedding<float>> generator, int dimensions, string? model = null, string version = "1", EmbeddingPrompts? prompts = null)
+    /// <param name="name">The name <c>[Embed("name")]</c> refers to.</param>
+    /// <param name="generator">The generator (stays the caller's to dispose).</param>
+    /// <param name="dimensions">The dimension of its vectors (a vector of another size is an <see cref="EmbeddingDimensionMismatchException"/>).</param>
+    /// <param name="model">The model identifier, part of cache keys; defaults to the generator's own model id (its <see cref="EmbeddingGeneratorMetadata.DefaultModelId"/>), else the name.</param>
+    /// <param name="version">Change it whenever the same text would embed differently under the same model id (it is part of cache keys).</param>
+    /// <param name="maxBatchSize">The most texts per generator call (one request of a remote endpoint).</param>
+    /// <param name="prompts">Prefixes put before queries and documents (none by default).</param>
+    public EmbeddingRegistry Register(
+        string name,
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        int dimensions,
+        string? model = null,
+        string version = "1",
+        int maxBatchSize = EmbeddingFunction.DefaultMaxBatchSize,
+        EmbeddingPrompts? prompts = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var identity = new EmbeddingFunctionIdentity(name, model ?? name, version, name, "{}");
-        return Register(new EmbeddingFunction(identity, dimensions, generator, Cache, prompts ?? EmbeddingPrompts.None));
+        ArgumentNullException.ThrowIfNull(generator);
+        model ??= generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? name;
+        var identity = new EmbeddingFunctionIdentity(name, model, version, name, "{}");
+        return Register(new EmbeddingFunction(identity, dimensions, generator, Cache, prompts ?? EmbeddingPrompts.None) { MaxBatchSize = maxBatchSize });
     }
 
     /// <summary>Gets a function by name.</summary>

@@ -27,9 +27,10 @@ public sealed class EmbeddingRegistryOptions
         int dimensions,
         string? model = null,
         string version = "1",
+        int maxBatchSize = EmbeddingFunction.DefaultMaxBatchSize,
         EmbeddingPrompts? prompts = null)
     {
-        Functions.Add(new EmbeddingFunctionRegistration(name, factory, dimensions, model, version, prompts));
+        Functions.Add(new EmbeddingFunctionRegistration(name, factory, dimensions, model, version, maxBatchSize, prompts));
         return this;
     }
 }
@@ -38,8 +39,9 @@ public sealed class EmbeddingRegistryOptions
 /// <param name="Name">The registry name (what <c>[Embed("...")]</c> refers to).</param>
 /// <param name="Factory">Creates the generator (given the DI container, if any).</param>
 /// <param name="Dimensions">The vector dimension.</param>
-/// <param name="Model">The model identifier (defaults to the name).</param>
+/// <param name="Model">The model identifier (defaults to the generator's model id, else the name).</param>
 /// <param name="Version">Changes whenever the same text would embed differently (it is part of cache keys).</param>
+/// <param name="MaxBatchSize">The most texts per generator call (one request of a remote endpoint).</param>
 /// <param name="Prompts">Prefixes put before queries and documents (none by default).</param>
 public sealed record EmbeddingFunctionRegistration(
     string Name,
@@ -47,4 +49,5 @@ public sealed record EmbeddingFunctionRegistration(
     int Dimensions,
     string? Model = null,
     string Version = "1",
+    int MaxBatchSize = EmbeddingFunction.DefaultMaxBatchSize,
     EmbeddingPrompts? Prompts = null);

@@ -1,3 +1,5 @@
+using LanceOrm.Embeddings.Onnx;
+
 namespace LanceOrm.Embeddings;
 
 /// <summary>

@@ -39,7 +39,7 @@ internal sealed class TextEncoderEngine : IDisposable
         _maxBatchSize = options.MaxBatchSize;
         _modelName = options.Manifest.Name;
         _pooling = options.Manifest.Pooling;
-        _session = OnnxModelSession.Open(files.ModelPath, options, _modelName, logger, sessionFactory);
+        _session = OnnxModelSession.Open(files.ModelPath, options.ExecutionProvider, options.FallbackToCpu, options.IntraOpThreads, _modelName, logger, sessionFactory);
         Log.Loaded(logger, _modelName, files.ModelPath, _session.Provider);
         try
         {

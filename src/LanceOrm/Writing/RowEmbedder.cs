@@ -15,9 +15,10 @@ internal static class RowEmbedder
     /// once the record batch is built: the generated mapper copies them into Arrow buffers).
     /// Texts go through <see cref="EmbeddingFunction.EmbedAsync"/>, so cached texts are looked up before any inference.
     /// The rows were checked by <see cref="RowValidator{T}.CheckRow"/> (a carried vector has the column's dimension).
+    /// The vectors of <paramref name="recompute"/> (a re-embed) are computed for every row, whatever the rows carry.
     /// </summary>
     public static async Task<EmbeddedVectors> EmbedAsync<T>(
-        ILanceEntityMap<T> map, EmbeddingRegistry registry, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        ILanceEntityMap<T> map, EmbeddingRegistry registry, IReadOnlyList<T> rows, EmbeddingBinding<T>? recompute, CancellationToken cancellationToken)
     {
         var result = new EmbeddedVectors(map.Embeddings.Count);
         try
@@ -30,7 +31,7 @@ internal static class RowEmbedder
                 var missing = new List<int>();
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    if (binding.CurrentVector(rows[i]) is { } existing)
+                    if (binding != recompute && binding.CurrentVector(rows[i]) is { } existing)
                     {
                         existing.Span.CopyTo(buffer.AsSpan(i * dims, dims));
                     }

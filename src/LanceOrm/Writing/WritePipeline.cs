@@ -159,7 +159,7 @@ internal sealed class WritePipeline<T>
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, stop).ConfigureAwait(false);
+                var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, _target.Recompute, stop).ConfigureAwait(false);
                 try
                 {
                     var embedded = Stopwatch.GetTimestamp();

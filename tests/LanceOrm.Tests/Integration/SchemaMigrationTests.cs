@@ -297,25 +297,4 @@ public sealed class SchemaMigrationTests(EmulatorFixture fixture)
         Assert.Equal(("b001", 0.0), (byTitle.Entity.Id, Math.Round(byTitle.Distance!.Value, 4)));
         Assert.True((await db.BookV2s().PlanMigrationAsync(cancellationToken: Ct)).IsEmpty);
     }
-
-    /// <summary>Runs <see cref="Write"/> once, just before the first conditional <c>merge_insert</c> (the vectors' write-back) is sent.</summary>
-    private sealed class WriteBeforeFirstVectorUpdate : DelegatingHandler
-    {
-        public WriteBeforeFirstVectorUpdate() => InnerHandler = new SocketsHttpHandler();
-
-        public Func<Task>? Write { get; set; }
-
-        public bool Wrote { get; private set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (!Wrote && Write is not null && request.RequestUri!.Query.Contains("when_matched_update_all_filt", StringComparison.Ordinal))
-            {
-                Wrote = true;
-                await Write();
-            }
-
-            return await base.SendAsync(request, cancellationToken);
-        }
-    }
 }

@@ -96,9 +96,11 @@ public sealed class WritePipelineTests(EmulatorFixture fixture)
         var rows = Enumerable.Range(0, 500).Select(i => Note.Make(i, i == 250 ? "poison" : null)).ToArray();
 
         var failure = await Assert.ThrowsAsync<WriteFailedException>(() => repo.AddAsync(rows, cancellationToken: Ct));
-        var error = Assert.IsType<InvalidOperationException>(failure.InnerException);
+        var embedding = Assert.IsType<EmbeddingFailedException>(failure.InnerException);
+        var error = Assert.IsType<InvalidOperationException>(embedding.InnerException);
         Assert.Equal(200, failure.ResumePosition);
 
+        Assert.Equal((HashingEmbeddingGenerator.Name, "notes"), (embedding.Function, embedding.Table));
         Assert.Contains("poison", error.Message);
         Assert.Equal(200, await repo.CountAsync(cancellationToken: Ct));
 

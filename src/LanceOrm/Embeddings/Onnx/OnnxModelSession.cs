@@ -5,11 +5,11 @@ using Microsoft.ML.OnnxRuntime;
 namespace LanceOrm.Embeddings.Onnx;
 
 /// <summary>
-/// A model loaded where <see cref="OnnxModelOptions.ExecutionProvider"/> says, with the CPU as fallback:
+/// A model loaded where the options' execution provider says, with the CPU as fallback:
 /// <list type="bullet">
 /// <item><see cref="ExecutionProviderKind.Auto"/>: CUDA when the loaded ONNX Runtime lists it, otherwise the CPU; a CUDA
 /// failure always falls back.</item>
-/// <item><see cref="ExecutionProviderKind.Cuda"/>: CUDA; a failure falls back when <see cref="OnnxModelOptions.FallbackToCpu"/>,
+/// <item><see cref="ExecutionProviderKind.Cuda"/>: CUDA; a failure falls back when the options allow it (<c>FallbackToCpu</c>),
 /// otherwise it is an <see cref="ExecutionProviderException"/>.</item>
 /// <item><see cref="ExecutionProviderKind.Cpu"/>: the CPU.</item>
 /// </list>
@@ -51,13 +51,12 @@ internal sealed class OnnxModelSession : IDisposable
 
     public IReadOnlyDictionary<string, NodeMetadata> OutputMetadata => _runner.OutputMetadata;
 
-    /// <summary>Loads <paramref name="modelPath"/> as <paramref name="options"/> say.</summary>
+    /// <summary>Loads <paramref name="modelPath"/> on <paramref name="requested"/>, with <paramref name="threads"/> intra-op threads.</summary>
     /// <exception cref="ExecutionProviderException">The native ONNX Runtime is missing, or the provider failed and no fallback is allowed.</exception>
-    public static OnnxModelSession Open(string modelPath, OnnxModelOptions options, string model, ILogger logger, IOnnxSessionFactory? factory = null)
+    public static OnnxModelSession Open(string modelPath, OnnxExecutionProvider requested, bool fallbackToCpu, int threads, string model, ILogger logger, IOnnxSessionFactory? factory = null)
     {
         factory ??= OnnxSessionFactory.Instance;
-        var requested = options.ExecutionProvider;
-        var mayFallBack = requested.Kind == ExecutionProviderKind.Auto || options.FallbackToCpu;
+        var mayFallBack = requested.Kind == ExecutionProviderKind.Auto || fallbackToCpu;
         var target = requested.Kind switch
         {
             ExecutionProviderKind.Cpu => OnnxExecutionProvider.Cpu,
@@ -67,13 +66,13 @@ internal sealed class OnnxModelSession : IDisposable
 
         if (target.Kind == ExecutionProviderKind.Cpu)
         {
-            return new OnnxModelSession(factory, modelPath, model, options.IntraOpThreads, mayFallBack, logger, CreateOnCpu(factory, modelPath, options.IntraOpThreads, model), "CPU");
+            return new OnnxModelSession(factory, modelPath, model, threads, mayFallBack, logger, CreateOnCpu(factory, modelPath, threads, model), "CPU");
         }
 
         IOnnxRunner accelerated;
         try
         {
-            accelerated = factory.Create(modelPath, target, options.IntraOpThreads);
+            accelerated = factory.Create(modelPath, target, threads);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -86,10 +85,10 @@ internal sealed class OnnxModelSession : IDisposable
 
             Log.StartFellBack(logger, model, provider, e.Message);
             LanceOrmTelemetry.RecordProviderFallback(model, provider, "start");
-            return new OnnxModelSession(factory, modelPath, model, options.IntraOpThreads, mayFallBack, logger, CreateOnCpu(factory, modelPath, options.IntraOpThreads, model), "CPU");
+            return new OnnxModelSession(factory, modelPath, model, threads, mayFallBack, logger, CreateOnCpu(factory, modelPath, threads, model), "CPU");
         }
 
-        return new OnnxModelSession(factory, modelPath, model, options.IntraOpThreads, mayFallBack, logger, accelerated, target.ToString());
+        return new OnnxModelSession(factory, modelPath, model, threads, mayFallBack, logger, accelerated, target.ToString());
     }
 
     /// <summary>Runs the model; a failure on an accelerator moves the session to the CPU and runs it there (when allowed).</summary>

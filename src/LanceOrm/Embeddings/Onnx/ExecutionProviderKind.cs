@@ -1,4 +1,4 @@
-namespace LanceOrm.Embeddings;
+namespace LanceOrm.Embeddings.Onnx;
 
 /// <summary>Which ONNX Runtime execution provider runs a model.</summary>
 public enum ExecutionProviderKind

@@ -1,4 +1,4 @@
-namespace LanceOrm.Embeddings;
+namespace LanceOrm.Embeddings.Onnx;
 
 /// <summary>
 /// Where a local model runs: <see cref="Auto"/> (CUDA when ONNX Runtime lists it, otherwise the CPU), <see cref="Cpu"/>

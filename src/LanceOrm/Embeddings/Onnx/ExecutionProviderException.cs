@@ -1,9 +1,9 @@
-namespace LanceOrm.Embeddings;
+namespace LanceOrm.Embeddings.Onnx;
 
 /// <summary>
 /// A local model could not run where it was asked to: the native ONNX Runtime library is missing, or the requested
 /// execution provider (for example CUDA) failed to start or to run and falling back to the CPU was not allowed
-/// (<see cref="OnnxModelOptions.FallbackToCpu"/>). The message says which provider, for which model, why, and what to add.
+/// (<c>OnnxModelOptions.FallbackToCpu</c>). The message says which provider, for which model, why, and what to add.
 /// </summary>
 public sealed class ExecutionProviderException : Exception
 {
