@@ -100,7 +100,7 @@ internal static class EmbeddingBenchmark
 
     /// <summary>
     /// A folder holding the int8 model (produced from the fp32 one into a benchmark-owned model cache, or reused from it)
-    /// as <c>onnx/model_qint8_avx512.onnx</c> beside the vocabulary, so the generator finds it with <c>UseInt8</c>.
+    /// as <c>onnx/model_qint8_avx512.onnx</c> beside the vocabulary, so the generator finds it with <c>Precision = Int8</c>.
     /// </summary>
     private static async Task<ModelFiles> PrepareInt8Async(ModelFiles files, EmbeddingBenchmarkOptions options)
     {
@@ -174,7 +174,7 @@ internal static class EmbeddingBenchmark
         var generator = new MiniLmEmbeddingGenerator(new MiniLmOptions
         {
             ModelDirectory = files.Directory,
-            UseInt8 = useInt8,
+            Precision = useInt8 ? ModelPrecision.Int8 : ModelPrecision.Float32,
             AllowDownload = false,
             MaxBatchSize = options.BatchSize,
             IntraOpThreads = options.Threads,

@@ -107,4 +107,26 @@ public sealed class ArcticXsSpecification
             Assert.True(best == question.Answer, $"'{question.Query}' ranked '{passages[best]}' first ({scores[best]:F3}); expected '{passages[question.Answer]}' ({scores[question.Answer]:F3}).");
         }
     }
+
+    [Fact]
+    public async Task In_int8_the_model_is_quantized_once_into_the_cache_and_its_vectors_stay_within_cosine_0_99_of_fp32()
+    {
+        var cache = TempDirectory.Create("arctic-int8");
+        string[] texts = ["Photosynthesis lets plants turn sunlight into sugar.", "how do vector indexes speed up search", "The Pacific is the largest ocean."];
+        using var fp32 = new ArcticXsEmbeddingGenerator(new ArcticXsOptions { ModelDirectory = Directory });
+        using var int8 = new ArcticXsEmbeddingGenerator(new ArcticXsOptions { ModelDirectory = Directory, CacheDirectory = cache, Precision = ModelPrecision.Int8 });
+
+        var expected = await fp32.GenerateAsync(texts, cancellationToken: Ct);
+        var actual = await int8.GenerateAsync(texts, cancellationToken: Ct);
+
+        Assert.Equal(ModelPrecision.Int8, int8.Precision);
+        Assert.StartsWith(Path.Combine(cache, "snowflake-arctic-embed-xs"), int8.Model!.ModelPath);
+        Assert.True(int8.Model.IsInt8);
+        Assert.Contains("quantized to int8 on this machine", int8.Model.Origin);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var cosine = Vectors.Cosine(expected[i].Vector.Span, actual[i].Vector.Span);
+            Assert.True(cosine >= 0.99, $"'{texts[i]}': int8 vs fp32 cosine {cosine:F4}");
+        }
+    }
 }

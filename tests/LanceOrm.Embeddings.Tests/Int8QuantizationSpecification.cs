@@ -42,9 +42,9 @@ public sealed class Int8QuantizationSpecification(ITestOutputHelper output)
     {
         var directory = RealModelOrSkip();
         var sentences = ReferenceSentences();
-        var int8Directory = await Int8ModelFolderAsync(directory);
         using var fp32 = new MiniLmEmbeddingGenerator(new MiniLmOptions { ModelDirectory = directory, AllowDownload = false });
-        using var int8 = new MiniLmEmbeddingGenerator(new MiniLmOptions { ModelDirectory = int8Directory, UseInt8 = true, AllowDownload = false });
+        // Precision = Int8 on a folder with the fp32 model only: the resolver quantizes it into the cache (Int8ModelCache).
+        using var int8 = new MiniLmEmbeddingGenerator(new MiniLmOptions { ModelDirectory = directory, Precision = ModelPrecision.Int8, CacheDirectory = TempDirectory.Create("int8-cache"), AllowDownload = false });
 
         var expected = await fp32.GenerateAsync(sentences, cancellationToken: TestContext.Current.CancellationToken);
         var actual = await int8.GenerateAsync(sentences, cancellationToken: TestContext.Current.CancellationToken);
@@ -58,17 +58,6 @@ public sealed class Int8QuantizationSpecification(ITestOutputHelper output)
         var report = $"int8 vs fp32 over {sentences.Length} reference sentences: mean cosine {cosines.Average():F4}, min {cosines.Min():F4}";
         Assert.True(cosines.Average() >= 0.99 && cosines.Min() >= 0.98, report);
         Assert.True(cosines.Max() < 0.99999, $"{report}: the vectors are fp32's, so the int8 model was not used.");
-    }
-
-    private static async Task<string> Int8ModelFolderAsync(string fp32Directory)
-    {
-        var fp32 = ModelFiles.TryFind(fp32Directory, int8: false, "test", out var problem) ?? throw new InvalidOperationException(problem);
-        var folder = TempDirectory.Create("int8-model");
-        var int8 = await Int8ModelCache.GetOrCreateAsync(fp32.ModelPath, Path.Combine(folder, "cache"), TestContext.Current.CancellationToken);
-        Directory.CreateDirectory(Path.Combine(folder, "onnx"));
-        File.Copy(int8, Path.Combine(folder, "onnx", "model_qint8_avx512.onnx"));
-        File.Copy(fp32.VocabularyPath, Path.Combine(folder, "vocab.txt"));
-        return folder;
     }
 
     private static string[] ReferenceSentences()

