@@ -29,7 +29,7 @@ internal static class QualityBenchmark
         {
             try
             {
-                using var registry = await variant.CreateRegistryAsync();
+                using var registry = variant.CreateRegistry();
                 var function = registry.Get(variant.Function);
                 var run = await RetrievalRun.MeasureAsync(
                     set,

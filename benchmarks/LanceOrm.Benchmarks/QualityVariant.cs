@@ -1,6 +1,5 @@
 using LanceOrm.Embeddings;
 using LanceOrm.Embeddings.Onnx;
-using LanceOrm.Embeddings.Quantization;
 
 namespace LanceOrm.Benchmarks;
 
@@ -13,26 +12,18 @@ internal sealed record QualityVariant(string Function, bool Int8)
         : throw new ArgumentException($"Variant '{name}' must end in -fp32 or -int8.", nameof(name));
 
     /// <summary>
-    /// A registry configured for this variant, its models resolved as an application's would be (the restored NuGet
-    /// packages; no download), on the CPU so that the figures do not depend on the machine. For int8 the model is
-    /// produced from the fp32 one by the library's quantizer (<see cref="Int8ModelCache"/>) into a benchmark-owned
-    /// folder, which the function's options point at (as the <c>embeddings</c> benchmark does).
+    /// A registry configured for this variant as an application would configure it: models from the restored NuGet
+    /// packages (no download), <see cref="ModelPrecision"/> set, on the CPU so that the figures do not depend on the
+    /// machine. For int8 the library produces the model from the fp32 one on first use and keeps it in its model cache.
     /// </summary>
-    public async Task<EmbeddingRegistry> CreateRegistryAsync()
+    public EmbeddingRegistry CreateRegistry()
     {
-        var options = new EmbeddingRegistryOptions
+        var precision = Int8 ? ModelPrecision.Int8 : ModelPrecision.Float32;
+        return new EmbeddingRegistry(new EmbeddingRegistryOptions
         {
-            MiniLm = { AllowDownload = false, ExecutionProvider = OnnxExecutionProvider.Cpu },
-            ArcticXs = { AllowDownload = false, ExecutionProvider = OnnxExecutionProvider.Cpu },
-        };
-        if (Int8)
-        {
-            TextModelOptions model = Function == "arctic-xs" ? options.ArcticXs : options.MiniLm;
-            model.ModelDirectory = await Int8FolderAsync(model);
-            model.Precision = ModelPrecision.Int8;
-        }
-
-        return new EmbeddingRegistry(options);
+            MiniLm = { AllowDownload = false, Precision = precision, ExecutionProvider = OnnxExecutionProvider.Cpu },
+            ArcticXs = { AllowDownload = false, Precision = precision, ExecutionProvider = OnnxExecutionProvider.Cpu },
+        });
     }
 
     /// <summary>The corpus, embedded as documents (LanceDB's source embeddings).</summary>
@@ -44,16 +35,4 @@ internal sealed record QualityVariant(string Function, bool Int8)
         function.EmbedQueriesAsync(texts, destination);
 
     public override string ToString() => $"{Function} {(Int8 ? "int8" : "fp32")}";
-
-    private async Task<string> Int8FolderAsync(TextModelOptions model)
-    {
-        var fp32 = await new ModelResolver(model).ResolveAsync();
-        var root = Path.Combine(Path.GetTempPath(), "lanceorm-bench");
-        var produced = await Int8ModelCache.GetOrCreateAsync(fp32.ModelPath, Path.Combine(root, "int8-cache", Function));
-        var folder = Path.Combine(root, $"quality-int8-{Function}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(folder, "onnx"));
-        File.Copy(fp32.VocabularyPath, Path.Combine(folder, "vocab.txt"));
-        File.Copy(produced, Path.Combine(folder, "onnx", "model_qint8_avx512.onnx"));
-        return folder;
-    }
 }
