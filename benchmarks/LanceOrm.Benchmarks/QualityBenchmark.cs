@@ -68,6 +68,16 @@ internal static class QualityBenchmark
 
             var (cosine, overlap) = run.AgreementWith(reference);
             Console.WriteLine($"{variant} vs fp32: mean document cosine {cosine:F4} (target >= {CosineTarget}: {Verdict(cosine >= CosineTarget)}), mean top-{RetrievalRun.K} overlap {overlap:F3} (target >= {OverlapTarget}: {Verdict(overlap >= OverlapTarget)}); same first result {run.AgreementWith(reference, 1).MeanOverlap:F3}, top-5 overlap {run.AgreementWith(reference, 5).MeanOverlap:F3}");
+
+            // One table, two precisions: rows written by one client, searched by another.
+            foreach (var (name, mixed) in new[]
+            {
+                ("fp32 rows, int8 queries", RetrievalRun.Mixed(set, reference, run)),
+                ("int8 rows, fp32 queries", RetrievalRun.Mixed(set, run, reference)),
+            })
+            {
+                Console.WriteLine($"  mixed {variant.Function} ({name}): recall@10 {mixed.Scores.Recall:F3}, nDCG@10 {mixed.Scores.Ndcg:F3}, MRR@10 {mixed.Scores.ReciprocalRank:F3}; top-{RetrievalRun.K} overlap with all-fp32 {mixed.AgreementWith(reference).MeanOverlap:F3}");
+            }
         }
 
         return runs.Count > 0 ? 0 : 1;

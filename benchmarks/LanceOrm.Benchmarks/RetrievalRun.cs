@@ -7,7 +7,7 @@ namespace LanceOrm.Benchmarks;
 /// One embedding function's run over the retrieval set: its document vectors, the exact cosine top-k of every query
 /// and the scores of those rankings; and its agreement with a reference run (the fp32 model, for an int8 variant).
 /// </summary>
-internal sealed record RetrievalRun(RetrievalScores Scores, float[] DocumentVectors, IReadOnlyList<string>[] Rankings, int Dimensions)
+internal sealed record RetrievalRun(RetrievalScores Scores, float[] DocumentVectors, float[] QueryVectors, IReadOnlyList<string>[] Rankings, int Dimensions)
 {
     public const int K = 10;
 
@@ -22,7 +22,18 @@ internal sealed record RetrievalRun(RetrievalScores Scores, float[] DocumentVect
         var queryVectors = new float[set.Queries.Count * dimensions];
         await embedDocuments(set.Documents.Select(d => d.Text).ToArray(), documentVectors);
         await embedQueries(set.Queries.Select(q => q.Text).ToArray(), queryVectors);
+        return Rank(set, documentVectors, queryVectors, dimensions);
+    }
 
+    /// <summary>
+    /// A mixed table: the documents of <paramref name="documents"/> searched with the queries of
+    /// <paramref name="queries"/> (for example fp32 rows searched by an int8 client).
+    /// </summary>
+    public static RetrievalRun Mixed(RetrievalSet set, RetrievalRun documents, RetrievalRun queries) =>
+        Rank(set, documents.DocumentVectors, queries.QueryVectors, documents.Dimensions);
+
+    private static RetrievalRun Rank(RetrievalSet set, float[] documentVectors, float[] queryVectors, int dimensions)
+    {
         var search = new ExactCosineSearch(documentVectors, dimensions);
         var rankings = new IReadOnlyList<string>[set.Queries.Count];
         for (var i = 0; i < rankings.Length; i++)
@@ -30,7 +41,7 @@ internal sealed record RetrievalRun(RetrievalScores Scores, float[] DocumentVect
             rankings[i] = search.Top(queryVectors.AsSpan(i * dimensions, dimensions), K).Select(d => set.Documents[d].Id).ToArray();
         }
 
-        return new RetrievalRun(RetrievalMetrics.Score(K, set.Queries, rankings), documentVectors, rankings, dimensions);
+        return new RetrievalRun(RetrievalMetrics.Score(K, set.Queries, rankings), documentVectors, queryVectors, rankings, dimensions);
     }
 
     /// <summary>

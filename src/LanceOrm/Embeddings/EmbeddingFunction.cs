@@ -16,7 +16,7 @@ public sealed class EmbeddingFunction
     public const int DefaultMaxBatchSize = 256;
 
     private readonly string _cacheScope;
-    private readonly int _maxBatchSize = DefaultMaxBatchSize;
+    private readonly int _maxBatchSize;
 
     /// <summary>Creates a function with a private in-memory cache of default size.</summary>
     public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator)
@@ -35,6 +35,9 @@ public sealed class EmbeddingFunction
     {
         ArgumentNullException.ThrowIfNull(prompts);
         Prompts = prompts;
+        // The built-in models sort a call's texts by length and cut their own inference batches: chunking the call first
+        // would only add padding. Other generators (remote endpoints) get chunks of DefaultMaxBatchSize.
+        _maxBatchSize = generator is IEmbeddingWriter ? int.MaxValue : DefaultMaxBatchSize;
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(cache);
@@ -66,7 +69,8 @@ public sealed class EmbeddingFunction
 
     /// <summary>
     /// The most texts handed to the generator in one call (one request of a remote endpoint): the texts a call must
-    /// compute are sent in order, in chunks of at most this many. Default <see cref="DefaultMaxBatchSize"/>.
+    /// compute are sent in order, in chunks of at most this many. Default <see cref="DefaultMaxBatchSize"/>; for the
+    /// built-in ONNX models, no limit (they cut their own inference batches, see <see cref="OnnxModelOptions.MaxBatchSize"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
     public int MaxBatchSize
