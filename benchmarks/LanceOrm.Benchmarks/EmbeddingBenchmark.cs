@@ -232,35 +232,32 @@ internal static class EmbeddingBenchmark
             MaxBatchSize = options.BatchSize,
             IntraOpThreads = options.Threads,
         }); // lives for the whole benchmark process
-        var dimensions = await generator.InitializeAsync();
-        await generator.GenerateAsync(["Warm up the session.", "And its allocator with a somewhat longer sentence than the first one."]);
-        var vectors = new float[sentences.Length * dimensions];
-        return async () =>
-        {
-            var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.ArcticXsIdentity, dimensions, generator, new EmbeddingCache(new EmbeddingCacheOptions { MaxEntries = sentences.Length }));
-            var stopwatch = Stopwatch.StartNew();
-            await function.EmbedAsync(sentences, vectors);
-            return sentences.Length / stopwatch.Elapsed.TotalSeconds;
-        };
+        return (await ThroughColdCache(generator, BuiltInEmbeddingFunctions.ArcticXsIdentity, sentences)).Run;
     }
 
-    private static async Task<(Func<Task<double>> Run, float[] Vectors)> GeneratorThroughColdCache(ModelFiles files, bool useInt8, string[] sentences, EmbeddingBenchmarkOptions options)
+    private static Task<(Func<Task<double>> Run, float[] Vectors)> GeneratorThroughColdCache(ModelFiles files, bool useInt8, string[] sentences, EmbeddingBenchmarkOptions options) =>
+        ThroughColdCache(
+            new MiniLmEmbeddingGenerator(new MiniLmOptions
+            {
+                ModelDirectory = files.Directory,
+                Precision = useInt8 ? ModelPrecision.Int8 : ModelPrecision.Float32,
+                AllowDownload = false,
+                MaxBatchSize = options.BatchSize,
+                IntraOpThreads = options.Threads,
+            }), // lives for the whole benchmark process
+            BuiltInEmbeddingFunctions.MiniLmIdentity,
+            sentences);
+
+    /// <summary>A warmed-up <paramref name="generator"/> timed through an <see cref="EmbeddingFunction"/> with a new, empty cache each round.</summary>
+    private static async Task<(Func<Task<double>> Run, float[] Vectors)> ThroughColdCache(OnnxTextEmbeddingGenerator generator, EmbeddingFunctionIdentity identity, string[] sentences)
     {
-        var generator = new MiniLmEmbeddingGenerator(new MiniLmOptions
-        {
-            ModelDirectory = files.Directory,
-            Precision = useInt8 ? ModelPrecision.Int8 : ModelPrecision.Float32,
-            AllowDownload = false,
-            MaxBatchSize = options.BatchSize,
-            IntraOpThreads = options.Threads,
-        }); // lives for the whole benchmark process
         var dimensions = await generator.InitializeAsync();
         await generator.GenerateAsync(["Warm up the session.", "And its allocator with a somewhat longer sentence than the first one."]);
         var vectors = new float[sentences.Length * dimensions];
         return (async () =>
         {
             // A new, empty cache each round: every sentence is a miss and is computed.
-            var function = new EmbeddingFunction(BuiltInEmbeddingFunctions.MiniLmIdentity, dimensions, generator, new EmbeddingCache(new EmbeddingCacheOptions { MaxEntries = sentences.Length }));
+            var function = new EmbeddingFunction(identity, dimensions, generator, new EmbeddingCache(new EmbeddingCacheOptions { MaxEntries = sentences.Length }));
             var stopwatch = Stopwatch.StartNew();
             await function.EmbedAsync(sentences, vectors);
             var rate = sentences.Length / stopwatch.Elapsed.TotalSeconds;
