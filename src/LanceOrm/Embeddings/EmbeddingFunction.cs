@@ -33,14 +33,14 @@ public sealed class EmbeddingFunction
     /// <summary>Creates a function that puts <paramref name="prompts"/> before queries and documents and uses <paramref name="cache"/>.</summary>
     public EmbeddingFunction(EmbeddingFunctionIdentity identity, int dimensions, IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingCache cache, EmbeddingPrompts prompts)
     {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(prompts);
         Prompts = prompts;
         // The built-in models sort a call's texts by length and cut their own inference batches: chunking the call first
         // would only add padding. Other generators (remote endpoints) get chunks of DefaultMaxBatchSize.
         _maxBatchSize = generator is IEmbeddingWriter ? int.MaxValue : DefaultMaxBatchSize;
-        ArgumentNullException.ThrowIfNull(identity);
-        ArgumentNullException.ThrowIfNull(generator);
-        ArgumentNullException.ThrowIfNull(cache);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Identity = identity;
         Dimensions = dimensions;

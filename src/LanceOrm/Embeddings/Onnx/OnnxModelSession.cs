@@ -64,9 +64,12 @@ internal sealed class OnnxModelSession : IDisposable
             _ => AvailableProviders(factory, model).Contains(OnnxSessionFactory.CudaProviderName) ? OnnxExecutionProvider.Cuda(requested.DeviceId) : OnnxExecutionProvider.Cpu,
         };
 
+        OnnxModelSession On(IOnnxRunner runner, string provider) =>
+            new(factory, modelPath, model, threads, mayFallBack, logger, runner, provider);
+
         if (target.Kind == ExecutionProviderKind.Cpu)
         {
-            return new OnnxModelSession(factory, modelPath, model, threads, mayFallBack, logger, CreateOnCpu(factory, modelPath, threads, model), "CPU");
+            return On(CreateOnCpu(factory, modelPath, threads, model), "CPU");
         }
 
         IOnnxRunner accelerated;
@@ -85,10 +88,10 @@ internal sealed class OnnxModelSession : IDisposable
 
             Log.StartFellBack(logger, model, provider, e.Message);
             LanceOrmTelemetry.RecordProviderFallback(model, provider, "start");
-            return new OnnxModelSession(factory, modelPath, model, threads, mayFallBack, logger, CreateOnCpu(factory, modelPath, threads, model), "CPU");
+            return On(CreateOnCpu(factory, modelPath, threads, model), "CPU");
         }
 
-        return new OnnxModelSession(factory, modelPath, model, threads, mayFallBack, logger, accelerated, target.ToString());
+        return On(accelerated, target.ToString());
     }
 
     /// <summary>Runs the model; a failure on an accelerator moves the session to the CPU and runs it there (when allowed).</summary>
@@ -172,7 +175,7 @@ internal sealed class OnnxModelSession : IDisposable
         {
             return factory.AvailableProviders();
         }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
+        catch (Exception e) when (IsNativeLibraryMissing(e))
         {
             throw NativeMissing(model, e);
         }
@@ -184,11 +187,15 @@ internal sealed class OnnxModelSession : IDisposable
         {
             return factory.Create(modelPath, OnnxExecutionProvider.Cpu, threads);
         }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
+        catch (Exception e) when (IsNativeLibraryMissing(e))
         {
             throw NativeMissing(model, e);
         }
     }
+
+    /// <summary>How the managed API fails when no native ONNX Runtime library (or an unusable one) is on the machine.</summary>
+    private static bool IsNativeLibraryMissing(Exception e) =>
+        e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException;
 
     private static ExecutionProviderException NativeMissing(string model, Exception e) =>
         new(model, "CPU",
