@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using LanceOrm.Embeddings.TestSupport;
 using LanceOrm.Tests.Support;
 
 namespace LanceOrm.Tests.Integration;
@@ -11,7 +11,7 @@ public sealed class TransportFailureTests(EmulatorFixture fixture)
     [Fact]
     public async Task A_refused_connection_is_retried_then_reported_without_the_key()
     {
-        var port = FreePort();
+        var port = LoopbackHttpServer.FreePort();
         using var db = new LanceDbConnection(new LanceDbOptions
         {
             Uri = "db://nowhere",
@@ -53,13 +53,6 @@ public sealed class TransportFailureTests(EmulatorFixture fixture)
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => notes.Query().ToListAsync(cts.Token));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class CancelAfterFirstBatch(CancellationTokenSource cts) : IProgress<WriteProgress>

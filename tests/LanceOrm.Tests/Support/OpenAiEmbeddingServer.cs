@@ -1,41 +1,34 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LanceOrm.Embeddings.TestSupport;
 using Microsoft.Extensions.AI;
 
 namespace LanceOrm.Tests.Support;
 
 /// <summary>
-/// An OpenAI-compatible embeddings endpoint on 127.0.0.1 (HttpListener): <c>POST /v1/embeddings</c> with the OpenAI wire
+/// An OpenAI-compatible embeddings endpoint on 127.0.0.1 (<see cref="LoopbackHttpServer"/>): <c>POST /v1/embeddings</c> with the OpenAI wire
 /// format (<c>input</c> a string or an array of strings, <c>model</c>, <c>encoding_format</c> <c>float</c> or
 /// <c>base64</c>), answered with the vectors a real generator (the test's MiniLM) computes. Checks the bearer key (401 in
 /// OpenAI's error shape otherwise, with the key masked as OpenAI does), records every request, and fails on demand.
 /// </summary>
-public sealed class OpenAiEmbeddingServer : IDisposable
+public sealed class OpenAiEmbeddingServer : LoopbackHttpServer
 {
-    private readonly HttpListener _listener = new();
     private readonly IEmbeddingGenerator<string, Embedding<float>> _model;
     private readonly string _apiKey;
-    private readonly Task _loop;
 
     public OpenAiEmbeddingServer(IEmbeddingGenerator<string, Embedding<float>> model, string apiKey)
     {
         _model = model;
         _apiKey = apiKey;
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-        _listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        Start();
     }
 
     /// <summary>The endpoint a client is configured with (OpenAI's <c>https://api.openai.com/v1</c> counterpart).</summary>
     public Uri Endpoint => new(BaseUrl, "v1");
-
-    public Uri BaseUrl { get; }
 
     /// <summary>Every embeddings request that reached the endpoint, in arrival order (refused ones included).</summary>
     public ConcurrentQueue<Request> Requests { get; } = new();
@@ -49,39 +42,7 @@ public sealed class OpenAiEmbeddingServer : IDisposable
     /// <summary>The texts of every answered request, in order.</summary>
     public IReadOnlyList<string> TextsSent => Requests.Where(r => r.Status == HttpStatusCode.OK).SelectMany(r => r.Inputs).ToArray();
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                await AnswerAsync(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException)
-            {
-                // The client went away.
-            }
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    protected override async Task AnswerAsync(HttpListenerContext context)
     {
         var response = context.Response;
         if (context.Request.HttpMethod != "POST" || context.Request.Url!.AbsolutePath != "/v1/embeddings")
@@ -167,13 +128,6 @@ public sealed class OpenAiEmbeddingServer : IDisposable
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
         response.Close();
-    }
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>One embeddings request: its texts, model, requested encoding, whether it carried a key, and the answer's status.</summary>
