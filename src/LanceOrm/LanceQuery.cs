@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using LanceOrm.Embeddings;
 using LanceOrm.Mapping;
 using LanceOrm.Protocol;
 using LanceOrm.Querying;
@@ -106,12 +107,7 @@ public sealed partial class LanceQuery<T>
             await _source.EnsureFullTextIndexAsync(_state.FullText.Columns().Distinct().ToArray(), hybrid, cancellationToken).ConfigureAwait(false);
         }
 
-        float[]? vector = _state.Vector;
-        if (_state.EmbedBinding is { } binding)
-        {
-            vector = await _source.EmbedQueryAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
-        }
-
+        var vector = await QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         if (vector is not null && _state.FullText is not null)
         {
             foreach (var hit in await HybridAsync(vector, cancellationToken).ConfigureAwait(false))
@@ -132,13 +128,21 @@ public sealed partial class LanceQuery<T>
     /// <summary>The JSON body that would be sent for a non-hybrid query (tests). Text searches embed first.</summary>
     internal async Task<string> ToRequestJsonAsync(CancellationToken cancellationToken = default)
     {
-        var vector = _state.Vector;
-        if (_state.EmbedBinding is { } binding)
+        var vector = await QueryVectorAsync(cancellationToken).ConfigureAwait(false);
+        return System.Text.Encoding.UTF8.GetString(Body(vector, _state.FullText, _state.WithRowId, _state.Limit, _state.Offset).ToUtf8Json());
+    }
+
+    /// <summary>The query vector: given, or embedded from the query text or example image.</summary>
+    private async Task<float[]?> QueryVectorAsync(CancellationToken cancellationToken)
+    {
+        if (_state.EmbedBinding is not { } binding)
         {
-            vector = await _source.EmbedQueryAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
+            return _state.Vector;
         }
 
-        return System.Text.Encoding.UTF8.GetString(Body(vector, _state.FullText, _state.WithRowId, _state.Limit, _state.Offset).ToUtf8Json());
+        return _state.EmbedImage is { } image
+            ? await _source.EmbedQueryImageAsync(binding, image, cancellationToken).ConfigureAwait(false)
+            : await _source.EmbedQueryAsync(binding, _state.EmbedText!, cancellationToken).ConfigureAwait(false);
     }
 
     internal LanceQuery<T> WhereSql(string filter) =>
@@ -151,6 +155,14 @@ public sealed partial class LanceQuery<T>
             EmbedText = text,
             Vector = vector?.Vector,
             VectorColumn = binding?.VectorColumn ?? vector?.Column,
+        });
+
+    internal LanceQuery<T> WithImageSearch(EmbeddingBinding<T> binding, ImageInput image) =>
+        With(_state with
+        {
+            EmbedBinding = binding,
+            EmbedImage = image,
+            VectorColumn = binding.VectorColumn,
         });
 
     /// <summary>Adds a full-text search (with a vector search: a hybrid one), sent in the shape the server's version takes.</summary>
@@ -255,6 +267,7 @@ public sealed partial class LanceQuery<T>
         public bool FastSearch { get; init; }
         public EmbeddingBinding<T>? EmbedBinding { get; init; }
         public string? EmbedText { get; init; }
+        public ImageInput? EmbedImage { get; init; }
         public float[]? Vector { get; init; }
         public string? VectorColumn { get; init; }
         public FullTextQueryNode? FullText { get; init; }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using LanceOrm.Embeddings;
 using LanceOrm.Indexing;
 using LanceOrm.Mapping;
 using LanceOrm.Protocol;
@@ -294,11 +295,43 @@ public abstract partial class LanceRepository<T, TKey>
     /// <summary>Vector search with a query vector (against the only vector column, or <paramref name="vectorColumn"/>).</summary>
     public LanceQuery<T> Search(ReadOnlyMemory<float> vector, string? vectorColumn = null) => SearchIn(_source, vector, vectorColumn);
 
+    /// <summary>
+    /// Search by example: embeds <paramref name="image"/> locally with the image function of <paramref name="property"/>
+    /// (for example <c>[Embed("resnet18")]</c>) and returns the rows whose images are nearest. <c>byte[]</c> and
+    /// <c>ReadOnlyMemory&lt;byte&gt;</c> convert to <see cref="ImageInput"/>; <see cref="ImageInput.FromFile(string)"/> reads a file.
+    /// </summary>
+    /// <typeparam name="TImage">The property's type (<c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>FileInfo</c>).</typeparam>
+    /// <param name="property">An <see cref="EmbedAttribute"/> image property (checked at compile time by analyzers LANCE012 and LANCE024).</param>
+    /// <param name="image">The example image.</param>
+    /// <exception cref="ArgumentException">The property is not embedded, or is embedded with a text function.</exception>
+    /// <exception cref="InvalidImageException">(When run) the example image cannot be decoded.</exception>
+    public LanceQuery<T> Search<TImage>(Expression<Func<T, TImage>> property, ImageInput image) => SearchIn(_source, property, image);
+
     /// <inheritdoc cref="Search(Expression{Func{T, string}}, string)"/>
     internal LanceQuery<T> SearchIn(QuerySource<T> source, Expression<Func<T, string>> property, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new LanceQuery<T>(source).WithVectorSearch(BindingOf(property), text, null);
+        var binding = BindingOf(property);
+        if (binding.Modality != EmbeddingModality.Text)
+        {
+            throw new ArgumentException(
+                $"Property '{binding.SourcePropertyName}' of {typeof(T).Name} is embedded with the image function '{binding.FunctionName}'; search it with an image.", nameof(property));
+        }
+
+        return new LanceQuery<T>(source).WithVectorSearch(binding, text, null);
+    }
+
+    /// <inheritdoc cref="Search{TImage}(Expression{Func{T, TImage}}, ImageInput)"/>
+    internal LanceQuery<T> SearchIn<TImage>(QuerySource<T> source, Expression<Func<T, TImage>> property, ImageInput image)
+    {
+        var binding = BindingOf(property, "searched by example image");
+        if (binding.Modality != EmbeddingModality.Image)
+        {
+            throw new ArgumentException(
+                $"Property '{binding.SourcePropertyName}' of {typeof(T).Name} is embedded with the text function '{binding.FunctionName}'; search it with text, not an image.", nameof(property));
+        }
+
+        return new LanceQuery<T>(source).WithImageSearch(binding, image);
     }
 
     /// <inheritdoc cref="Search(ReadOnlyMemory{float}, string?)"/>
@@ -352,7 +385,7 @@ public abstract partial class LanceRepository<T, TKey>
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name} {{ Table = {TableName}, Connection = {Connection} }}";
 
-    private EmbeddingBinding<T> BindingOf(Expression<Func<T, string>> property, string purpose = "searched by text")
+    private EmbeddingBinding<T> BindingOf(LambdaExpression property, string purpose = "searched by text")
     {
         ArgumentNullException.ThrowIfNull(property);
         var name = property.Body is MemberExpression { Expression: ParameterExpression parameter } member && parameter == property.Parameters[0]

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LanceOrm.Embeddings;
 using LanceOrm.Querying;
 
 namespace LanceOrm;
@@ -40,6 +41,9 @@ public sealed class LanceSnapshot<T, TKey>
 
     /// <inheritdoc cref="LanceRepository{T, TKey}.Search(ReadOnlyMemory{float}, string?)"/>
     public LanceQuery<T> Search(ReadOnlyMemory<float> vector, string? vectorColumn = null) => _repository.SearchIn(_source, vector, vectorColumn);
+
+    /// <inheritdoc cref="LanceRepository{T, TKey}.Search{TImage}(Expression{Func{T, TImage}}, ImageInput)"/>
+    public LanceQuery<T> Search<TImage>(Expression<Func<T, TImage>> property, ImageInput image) => _repository.SearchIn(_source, property, image);
 
     /// <summary>Full-text search over this version (see <see cref="LanceRepository{T, TKey}.FullTextSearch(string, Expression{Func{T, string}}[])"/>); the columns need a full-text index in this version.</summary>
     /// <exception cref="IndexNotFoundException">(When run) a searched column has no full-text index in this version.</exception>

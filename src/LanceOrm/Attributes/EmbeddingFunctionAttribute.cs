@@ -2,7 +2,8 @@ namespace LanceOrm;
 
 /// <summary>
 /// Declares, for compile-time validation, an embedding function name that the application registers at run time
-/// (with <c>EmbeddingRegistry.Register</c>) and its dimension. Built-in functions (<c>minilm</c>) need no declaration.
+/// (with <c>EmbeddingRegistry.Register</c>), its dimension and what it embeds. Built-in functions (<c>minilm</c>,
+/// <c>arctic-xs</c>, <c>resnet18</c>) need no declaration.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
 public sealed class EmbeddingFunctionAttribute : Attribute
@@ -21,4 +22,11 @@ public sealed class EmbeddingFunctionAttribute : Attribute
 
     /// <summary>The vector dimension.</summary>
     public int Dimensions { get; }
+
+    /// <summary>
+    /// What the function embeds: <see cref="Embeddings.EmbeddingModality.Text"/> (the default; <c>[Embed]</c> on a string)
+    /// or <see cref="Embeddings.EmbeddingModality.Image"/> (<c>[Embed]</c> on <c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>
+    /// or <c>FileInfo</c>; register it with <c>EmbeddingRegistry.Register(ImageEmbeddingFunction)</c>).
+    /// </summary>
+    public Embeddings.EmbeddingModality Modality { get; set; }
 }

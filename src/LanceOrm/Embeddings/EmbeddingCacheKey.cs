@@ -4,8 +4,8 @@ using System.Text;
 namespace LanceOrm.Embeddings;
 
 /// <summary>
-/// A cache key: the embedding function's identity (name, model, version) plus the SHA-256 of the text (UTF-8).
-/// Two texts share a key only when the same function would embed the same bytes.
+/// A cache key: the embedding function's identity (name, model, version) plus the SHA-256 of the text (UTF-8) or of
+/// the image's encoded bytes. Two inputs share a key only when the same function would embed the same bytes.
 /// </summary>
 internal readonly record struct EmbeddingCacheKey
 {
@@ -30,6 +30,9 @@ internal readonly record struct EmbeddingCacheKey
     }
 
     internal static EmbeddingCacheKey Create(string scope, string text) => new(scope, HashText(text));
+
+    /// <summary>The key of an image: <paramref name="scope"/> plus the SHA-256 of its encoded bytes.</summary>
+    internal static EmbeddingCacheKey CreateForBytes(string scope, ReadOnlySpan<byte> bytes) => new(scope, Hex(bytes));
 
     internal static string ScopeOf(EmbeddingFunctionIdentity identity) =>
         Hex(Encoding.UTF8.GetBytes($"{identity.Name}\u001f{identity.Model}\u001f{identity.Version}"));

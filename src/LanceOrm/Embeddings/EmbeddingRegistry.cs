@@ -14,6 +14,7 @@ namespace LanceOrm.Embeddings;
 public sealed class EmbeddingRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<string, EmbeddingFunction> _functions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImageEmbeddingFunction> _imageFunctions = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _owned = [];
 
     /// <summary>Creates a registry with the built-in functions and a default in-memory cache.</summary>
@@ -87,7 +88,56 @@ public sealed class EmbeddingRegistry : IDisposable
     {
         ArgumentNullException.ThrowIfNull(function);
         _functions[function.Name] = function;
+        _imageFunctions.TryRemove(function.Name, out _);
         return this;
+    }
+
+    /// <summary>Adds or replaces the image function of that name (a text function of the same name is removed).</summary>
+    /// <returns>This registry.</returns>
+    public EmbeddingRegistry Register(ImageEmbeddingFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        _imageFunctions[function.Name] = function;
+        _functions.TryRemove(function.Name, out _);
+        return this;
+    }
+
+    /// <summary>The image function of that name.</summary>
+    /// <exception cref="KeyNotFoundException">No image function has that name.</exception>
+    public ImageEmbeddingFunction GetImage(string name)
+    {
+        if (_imageFunctions.TryGetValue(name, out var function))
+        {
+            return function;
+        }
+
+        throw new KeyNotFoundException($"No image embedding function named '{name}' is registered. Registered image functions: {string.Join(", ", _imageFunctions.Keys.Order())}.");
+    }
+
+    /// <summary>The image function of that name, if registered.</summary>
+    public bool TryGetImage(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ImageEmbeddingFunction? function) =>
+        _imageFunctions.TryGetValue(name, out function);
+
+    /// <summary>
+    /// The image function of an <c>[Embed]</c> image property, checked against what the generated mapping declares.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No image function has that name (a text one may), or its dimension differs.</exception>
+    internal ImageEmbeddingFunction ResolveImage(string functionName, int dimensions, string property, string vectorColumn)
+    {
+        if (!_imageFunctions.TryGetValue(functionName, out var function))
+        {
+            var text = _functions.ContainsKey(functionName) ? $" '{functionName}' embeds text, not images." : "";
+            throw new InvalidOperationException(
+                $"Property '{property}' is an image embedded with function '{functionName}', which is not registered as an image function in the connection's embedding registry.{text} Registered image functions: {string.Join(", ", _imageFunctions.Keys.Order())}.");
+        }
+
+        if (function.Dimensions != dimensions)
+        {
+            throw new InvalidOperationException(
+                $"Embedding function '{functionName}' produces {function.Dimensions} dimensions; column '{vectorColumn}' is declared with {dimensions}.");
+        }
+
+        return function;
     }
 
     /// <summary>
@@ -136,8 +186,8 @@ public sealed class EmbeddingRegistry : IDisposable
     public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmbeddingFunction? function) =>
         _functions.TryGetValue(name, out function);
 
-    /// <summary>The registered names.</summary>
-    public IReadOnlyCollection<string> Names => _functions.Keys.ToArray();
+    /// <summary>The registered names, of text and image functions.</summary>
+    public IReadOnlyCollection<string> Names => _functions.Keys.Concat(_imageFunctions.Keys).ToArray();
 
     /// <summary>Disposes the generators this registry created (the built-in model sessions); user generators stay the caller's.</summary>
     public void Dispose()

@@ -43,7 +43,7 @@ public static partial class ArrowColumnWriter
 
     /// <summary>
     /// The vector column of <paramref name="embedding"/>: row <c>i</c> is <c>vectors[i × dimensions ..]</c>, or a null
-    /// cell when the source text is null. <see cref="CheckBatch"/> has checked the buffer's length.
+    /// cell when the source text or image is null. <see cref="CheckBatch"/> has checked the buffer's length.
     /// </summary>
     public static IArrowArray Embedding<T>(IReadOnlyList<T> entities, ReadOnlyMemory<float> vectors, EmbeddingBinding<T> embedding)
     {
@@ -52,7 +52,7 @@ public static partial class ArrowColumnWriter
         var builder = new VectorBuilder(entities.Count, dimensions);
         for (var row = 0; row < entities.Count; row++)
         {
-            if (embedding.GetSourceText(entities[row]) is null)
+            if (!embedding.HasSource(entities[row]))
             {
                 builder.AppendNull();
             }

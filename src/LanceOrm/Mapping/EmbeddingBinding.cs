@@ -1,7 +1,9 @@
+using LanceOrm.Embeddings;
+
 namespace LanceOrm.Mapping;
 
 /// <summary>
-/// One <see cref="EmbedAttribute"/> property of an entity: where its text comes from, which function embeds it
+/// One <see cref="EmbedAttribute"/> property of an entity: where its text or image comes from, which function embeds it
 /// and which vector column receives the result.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
@@ -18,14 +20,44 @@ public sealed class EmbeddingBinding<T>
         Func<T, string?> getSourceText,
         Func<T, ReadOnlyMemory<float>?>? getVector = null)
     {
+        ArgumentNullException.ThrowIfNull(getSourceText);
         SourcePropertyName = sourcePropertyName;
         SourceColumn = sourceColumn;
         VectorColumn = vectorColumn;
         FunctionName = functionName;
         Dimensions = dimensions;
+        Modality = EmbeddingModality.Text;
         GetSourceText = getSourceText;
         GetVector = getVector;
     }
+
+    /// <summary>Creates the binding of an image property (called by generated code).</summary>
+    public EmbeddingBinding(
+        string sourcePropertyName,
+        string sourceColumn,
+        string vectorColumn,
+        string functionName,
+        int dimensions,
+        Func<T, ImageInput?> getSourceImage,
+        Func<T, ReadOnlyMemory<float>?>? getVector = null)
+    {
+        ArgumentNullException.ThrowIfNull(getSourceImage);
+        SourcePropertyName = sourcePropertyName;
+        SourceColumn = sourceColumn;
+        VectorColumn = vectorColumn;
+        FunctionName = functionName;
+        Dimensions = dimensions;
+        Modality = EmbeddingModality.Image;
+        GetSourceImage = getSourceImage;
+        GetSourceText = static _ => null;
+        GetVector = getVector;
+    }
+
+    /// <summary>Whether the property holds text or an image.</summary>
+    public EmbeddingModality Modality { get; }
+
+    /// <summary>Reads the image to embed from an entity (image bindings; null for text bindings).</summary>
+    public Func<T, ImageInput?>? GetSourceImage { get; }
 
     /// <summary>The <c>[Embed]</c> property's name.</summary>
     public string SourcePropertyName { get; }
@@ -42,7 +74,7 @@ public sealed class EmbeddingBinding<T>
     /// <summary>The vector dimension.</summary>
     public int Dimensions { get; }
 
-    /// <summary>Reads the text to embed from an entity.</summary>
+    /// <summary>Reads the text to embed from an entity (text bindings; always null for image bindings).</summary>
     public Func<T, string?> GetSourceText { get; }
 
     /// <summary>
@@ -52,8 +84,16 @@ public sealed class EmbeddingBinding<T>
     /// </summary>
     public Func<T, ReadOnlyMemory<float>?>? GetVector { get; }
 
-    /// <summary>The texts the vectors read through this binding were computed from.</summary>
+    /// <summary>The texts (or image identities) the vectors read through this binding were computed from.</summary>
     internal VectorProvenance Provenance { get; } = new();
+
+    /// <summary>Whether <paramref name="entity"/> has a value to embed (a null text or image gets a null vector).</summary>
+    internal bool HasSource(T entity) =>
+        GetSourceImage is { } image ? image(entity) is not null : GetSourceText(entity) is not null;
+
+    /// <summary>What the vector of <paramref name="entity"/> must belong to: its text, or its image's identity.</summary>
+    internal string? SourceIdentity(T entity) =>
+        GetSourceImage is { } image ? image(entity)?.Identity : GetSourceText(entity);
 
     /// <summary>Records, for each entity read from the table, the text its vector belongs to.</summary>
     internal void RecordRead(IReadOnlyList<T> entities)
@@ -65,7 +105,7 @@ public sealed class EmbeddingBinding<T>
 
         foreach (var entity in entities)
         {
-            Provenance.Record(GetVector(entity), GetSourceText(entity));
+            Provenance.Record(GetVector(entity), SourceIdentity(entity));
         }
     }
 
@@ -74,5 +114,5 @@ public sealed class EmbeddingBinding<T>
     /// none, or carries the one read for a text that has changed since.
     /// </summary>
     internal ReadOnlyMemory<float>? CurrentVector(T entity) =>
-        GetVector?.Invoke(entity) is { Length: > 0 } vector && !Provenance.IsStale(vector, GetSourceText(entity)) ? vector : (ReadOnlyMemory<float>?)null;
+        GetVector?.Invoke(entity) is { Length: > 0 } vector && !Provenance.IsStale(vector, SourceIdentity(entity)) ? vector : (ReadOnlyMemory<float>?)null;
 }

@@ -7,13 +7,22 @@ namespace LanceOrm.Mapping;
 /// <summary>
 /// The Arrow type of each <see cref="LanceValueKind"/> (the type mapping in <c>generators/README.md</c>) and the schema
 /// of a generated map. Support API of the generated code: generated maps build their schema with
-/// <see cref="CreateSchema"/>; not meant to be called directly.
+/// <see cref="CreateSchema(IReadOnlyList{LanceColumnInfo}, string?, string?)"/>; not meant to be called directly.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LanceArrowTypes
 {
     /// <summary>The schema metadata key holding the embedding functions (a JSON array).</summary>
     public const string EmbeddingFunctionsKey = "embedding_functions";
+
+    /// <summary>
+    /// The schema metadata key holding the embedding functions the official LanceDB clients do not know (image
+    /// functions such as <c>resnet18</c>), in the same JSON form. They are kept out of <see cref="EmbeddingFunctionsKey"/>
+    /// because both official clients re-create every function listed there whenever they embed (a text search, an
+    /// <c>add</c>), and fail on a name missing from their registry: listed apart, the table keeps its text functions
+    /// working in those clients, and its image vectors stay an ordinary vector column for them.
+    /// </summary>
+    public const string LanceOrmEmbeddingFunctionsKey = "lanceorm_embedding_functions";
 
     /// <summary>The Arrow type storing <paramref name="column"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The kind is unknown, or a vector column has no positive dimension.</exception>
@@ -79,7 +88,15 @@ public static class LanceArrowTypes
     /// The schema of <paramref name="columns"/> in order (field nullable exactly when the column is), with
     /// <see cref="EmbeddingFunctionsKey"/> metadata when <paramref name="embeddingFunctionsJson"/> is given.
     /// </summary>
-    public static Schema CreateSchema(IReadOnlyList<LanceColumnInfo> columns, string? embeddingFunctionsJson)
+    public static Schema CreateSchema(IReadOnlyList<LanceColumnInfo> columns, string? embeddingFunctionsJson) =>
+        CreateSchema(columns, embeddingFunctionsJson, null);
+
+    /// <summary>
+    /// The schema of <paramref name="columns"/> in order, with <see cref="EmbeddingFunctionsKey"/> metadata when
+    /// <paramref name="embeddingFunctionsJson"/> is given and <see cref="LanceOrmEmbeddingFunctionsKey"/> metadata when
+    /// <paramref name="lanceOrmEmbeddingFunctionsJson"/> is given.
+    /// </summary>
+    public static Schema CreateSchema(IReadOnlyList<LanceColumnInfo> columns, string? embeddingFunctionsJson, string? lanceOrmEmbeddingFunctionsJson)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var builder = new Schema.Builder();
@@ -91,6 +108,11 @@ public static class LanceArrowTypes
         if (embeddingFunctionsJson is not null)
         {
             builder.Metadata(EmbeddingFunctionsKey, embeddingFunctionsJson);
+        }
+
+        if (lanceOrmEmbeddingFunctionsJson is not null)
+        {
+            builder.Metadata(LanceOrmEmbeddingFunctionsKey, lanceOrmEmbeddingFunctionsJson);
         }
 
         return builder.Build();

@@ -40,6 +40,15 @@ internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map,
     public Task<float[]> EmbedDocumentAsync(EmbeddingBinding<T> binding, string text, CancellationToken cancellationToken) =>
         EmbedAsync(binding, text, EmbeddingInputKind.Document, cancellationToken);
 
+    /// <summary>Embeds an example image with the image function of <paramref name="binding"/>.</summary>
+    public async Task<float[]> EmbedQueryImageAsync(EmbeddingBinding<T> binding, ImageInput image, CancellationToken cancellationToken)
+    {
+        var function = Embeddings.ResolveImage(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
+        var vector = new float[function.Dimensions];
+        await function.EmbedForTableAsync([image], vector, Table.Name, cancellationToken).ConfigureAwait(false);
+        return vector;
+    }
+
     private async Task<float[]> EmbedAsync(EmbeddingBinding<T> binding, string text, EmbeddingInputKind kind, CancellationToken cancellationToken)
     {
         var function = Embeddings.Resolve(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
