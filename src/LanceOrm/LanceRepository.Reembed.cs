@@ -45,10 +45,7 @@ public abstract partial class LanceRepository<T, TKey>
             throw new InvalidOperationException($"{typeof(T).Name} has no [Embed] property: table '{TableName}' has no vectors to re-embed.");
         }
 
-        foreach (var binding in bindings)
-        {
-            _ = Connection.Embeddings.Resolve(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
-        }
+        RowEmbedder.ResolveAll(bindings, Connection.Embeddings);
 
         var snapshot = await AtVersionAsync(await GetVersionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var totals = new PagedWriteTotals(progress);

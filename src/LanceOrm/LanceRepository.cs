@@ -186,6 +186,13 @@ public abstract partial class LanceRepository<T, TKey>
             assignments.Add((binding.VectorColumn, VectorLiteral.Format(vector)));
         }
 
+        foreach (var (binding, image) in builder.EmbeddedImages)
+        {
+            assignments.Add((binding.VectorColumn, image is { } value
+                ? VectorLiteral.Format(await _source.EmbedDocumentImageAsync(binding, value, cancellationToken).ConfigureAwait(false))
+                : "NULL"));
+        }
+
         await EnsureValidatedAsync(cancellationToken).ConfigureAwait(false);
         var result = await _table.UpdateAsync(assignments, filter, cancellationToken).ConfigureAwait(false);
         return result.RowsUpdated;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LanceOrm.Embeddings;
 using LanceOrm.Querying;
 using LanceOrm.Mapping;
 
@@ -6,8 +7,8 @@ namespace LanceOrm;
 
 /// <summary>
 /// The assignments of an update: <c>set.Set(x =&gt; x.Year, 2025)</c>. Values become escaped literals. Setting the text of
-/// an <see cref="EmbedAttribute"/> property also sets its vector, computed locally from the new text, so a stored vector
-/// always belongs to its row's current text.
+/// an <see cref="EmbedAttribute"/> property also sets its vector, computed locally from the new text (or image), so a
+/// stored vector always belongs to its row's current text (or image).
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
 public sealed class LanceUpdateBuilder<T>
@@ -16,6 +17,7 @@ public sealed class LanceUpdateBuilder<T>
     private readonly ILanceEntityMap<T> _map;
     private readonly List<(string Column, string Sql)> _assignments = [];
     private readonly List<(EmbeddingBinding<T> Binding, string Text)> _texts = [];
+    private readonly List<(EmbeddingBinding<T> Binding, ImageInput? Image)> _images = [];
 
     internal LanceUpdateBuilder(FilterTranslator<T> translator, ILanceEntityMap<T> map)
     {
@@ -27,6 +29,9 @@ public sealed class LanceUpdateBuilder<T>
 
     /// <summary>The new texts of embedded properties, whose vectors the update must compute and set too.</summary>
     internal IReadOnlyList<(EmbeddingBinding<T> Binding, string Text)> EmbeddedTexts => _texts;
+
+    /// <summary>The new images of embedded image properties (null: no image, so a null vector), whose vectors the update must set too.</summary>
+    internal IReadOnlyList<(EmbeddingBinding<T> Binding, ImageInput? Image)> EmbeddedImages => _images;
 
     /// <summary>
     /// Sets a column to a value (escaped as a literal of the column's type). For an <see cref="EmbedAttribute"/> property the
@@ -53,7 +58,14 @@ public sealed class LanceUpdateBuilder<T>
         _assignments.Add((column.ColumnName, SqlLiteral.Format(value, column)));
         if (EmbeddingOf(column) is { } binding)
         {
-            _texts.Add((binding, value as string ?? ""));
+            if (binding.Modality == EmbeddingModality.Image)
+            {
+                _images.Add((binding, ImageOf(value)));
+            }
+            else
+            {
+                _texts.Add((binding, value as string ?? ""));
+            }
         }
 
         return this;
@@ -86,6 +98,16 @@ public sealed class LanceUpdateBuilder<T>
         _assignments.Add((column.ColumnName, sqlExpression));
         return this;
     }
+
+    private static ImageInput? ImageOf<TValue>(TValue value) => (object?)value switch
+    {
+        null => (ImageInput?)null,
+        byte[] bytes => ImageInput.FromBytes(bytes),
+        ReadOnlyMemory<byte> memory => memory.IsEmpty ? (ImageInput?)null : ImageInput.FromBytes(memory),
+        FileInfo file => ImageInput.FromFile(file),
+        ImageInput image => image,
+        var other => throw new NotSupportedException($"A value of type {other.GetType().Name} is not an image (byte[], ReadOnlyMemory<byte> or FileInfo)."),
+    };
 
     private EmbeddingBinding<T>? EmbeddingOf(LanceColumnInfo column) =>
         _map.Embeddings.FirstOrDefault(b => b.SourceColumn == column.ColumnName);

@@ -11,6 +11,9 @@
 //                                        function named in the table's embedding metadata (one add() per row)
 //   node official-client.mjs describe --url U --table T --models DIR
 //       -> {"embeddingFunctions":[{"name","sourceColumn","vectorColumn"}]}   what the client parsed from the metadata
+//   node official-client.mjs vector-search --url U --table T --models DIR --column C --vector '[0.1,...]' [--k 10]
+//       -> {"rows":N,"metadataKeys":[...],"ids":["id",...]}   opens the table, counts its rows, lists its schema
+//                                        metadata keys and searches column C with the given vector (no embedding)
 //
 // Common options: --database D (default "interop", the D of db://D), --api-key K (default "interop-key").
 //
@@ -36,6 +39,8 @@ const { positionals, values } = parseArgs({
     limit: { type: "string" },
     distance: { type: "string" },
     rows: { type: "string" },
+    column: { type: "string" },
+    vector: { type: "string" },
     database: { type: "string", default: "interop" },
     "api-key": { type: "string", default: "interop-key" },
   },
@@ -100,6 +105,18 @@ if (command === "search") {
     vectorColumn: f.vectorColumn ?? null,
   }));
   console.log(JSON.stringify({ embeddingFunctions }));
+} else if (command === "vector-search") {
+  const table = await db.openTable(values.table);
+  const rows = await table.countRows();
+  const metadataKeys = [...(await table.schema()).metadata.keys()].sort();
+  const hits = await table
+    .vectorSearch(JSON.parse(values.vector))
+    .column(values.column)
+    .distanceType("cosine")
+    .limit(Number(values.k))
+    .select(["id"])
+    .toArray();
+  console.log(JSON.stringify({ rows, metadataKeys, ids: hits.map((r) => r.id) }));
 } else {
   console.error(`unknown command '${command}'`);
   process.exit(2);

@@ -41,11 +41,33 @@ internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map,
         EmbedAsync(binding, text, EmbeddingInputKind.Document, cancellationToken);
 
     /// <summary>Embeds an example image with the image function of <paramref name="binding"/>.</summary>
-    public async Task<float[]> EmbedQueryImageAsync(EmbeddingBinding<T> binding, ImageInput image, CancellationToken cancellationToken)
+    public Task<float[]> EmbedQueryImageAsync(EmbeddingBinding<T> binding, ImageInput image, CancellationToken cancellationToken) =>
+        EmbedImageAsync(binding, image, "the example image", cancellationToken);
+
+    /// <summary>Embeds a row's new image (an update) with the image function of <paramref name="binding"/>.</summary>
+    public Task<float[]> EmbedDocumentImageAsync(EmbeddingBinding<T> binding, ImageInput image, CancellationToken cancellationToken) =>
+        EmbedImageAsync(binding, image, "the new image", cancellationToken);
+
+    private async Task<float[]> EmbedImageAsync(EmbeddingBinding<T> binding, ImageInput image, string what, CancellationToken cancellationToken)
     {
         var function = Embeddings.ResolveImage(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
         var vector = new float[function.Dimensions];
-        await function.EmbedForTableAsync([image], vector, Table.Name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await function.EmbedForTableAsync([image], vector, Table.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidImageException invalid)
+        {
+            throw new InvalidImageException(
+                $"Table '{Table.Name}': {what} for property '{binding.SourcePropertyName}' cannot be embedded by '{binding.FunctionName}': {invalid.InnerException?.Message ?? invalid.Message}",
+                0,
+                invalid)
+            {
+                Table = Table.Name,
+                Property = binding.SourcePropertyName,
+            };
+        }
+
         return vector;
     }
 

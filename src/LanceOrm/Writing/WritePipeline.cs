@@ -43,6 +43,7 @@ internal sealed class WritePipeline<T>
     private readonly PartEncoder<T> _encoder;
     private readonly WriteTotals _totals = new();
     private long _truncated;
+    private UpfrontImageVectors<T>? _upfront;
 
     private WritePipeline(WriteTarget<T> target, IWireSink sink, bool rowsChecked, IProgress<WriteProgress>? progress)
     {
@@ -70,9 +71,19 @@ internal sealed class WritePipeline<T>
     private async Task<WriteResult> RunAsync(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
     {
         // A missing embedding function is a configuration error: raised before anything is sent, not as a failed write.
-        foreach (var binding in _target.Map.Embeddings)
+        RowEmbedder.ResolveAll(_target.Map.Embeddings, _target.Embeddings);
+
+        // An in-memory collection's images are embedded before anything is sent, so a bad image leaves the table untouched.
+        if (_rowsChecked && _target.Map.Embeddings.Any(b => b.Modality == Embeddings.EmbeddingModality.Image))
         {
-            _ = _target.Embeddings.Resolve(binding.FunctionName, binding.Dimensions, binding.SourcePropertyName, binding.VectorColumn);
+            var all = new List<T>();
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                all.Add(row);
+            }
+
+            _upfront = await UpfrontImageVectors<T>.EmbedAsync(_target.Map, _target.Embeddings, all, _target.Recompute, cancellationToken).ConfigureAwait(false);
+            rows = all.ToAsyncEnumerable();
         }
 
         var channelOptions = new BoundedChannelOptions(_depth) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait };
@@ -159,7 +170,7 @@ internal sealed class WritePipeline<T>
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, _target.Recompute, stop).ConfigureAwait(false);
+                var vectors = await RowEmbedder.EmbedAsync(map, registry, chunk.Rows, _target.Recompute, chunk.Offset, _upfront, stop).ConfigureAwait(false);
                 try
                 {
                     var embedded = Stopwatch.GetTimestamp();

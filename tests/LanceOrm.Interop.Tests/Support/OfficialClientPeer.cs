@@ -43,6 +43,22 @@ public sealed class OfficialClientPeer(Uri emulatorUrl, string apiKey, string mo
             .ToArray();
     }
 
+    /// <summary>
+    /// The official client opens the table, counts its rows, lists its schema metadata keys and searches
+    /// <paramref name="column"/> with <paramref name="vector"/> (cosine, no embedding function involved).
+    /// </summary>
+    public async Task<(long Rows, IReadOnlyList<string> MetadataKeys, IReadOnlyList<string> Ids)> VectorSearchAsync(
+        string database, string table, string column, ReadOnlyMemory<float> vector, int k, CancellationToken cancellationToken)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(vector.ToArray());
+        using var output = await RunAsync("vector-search", database, table, cancellationToken, "--column", column, "--vector", json, "--k", k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var root = output.RootElement;
+        return (
+            root.GetProperty("rows").GetInt64(),
+            root.GetProperty("metadataKeys").EnumerateArray().Select(e => e.GetString()!).ToArray(),
+            root.GetProperty("ids").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+
     private async Task<JsonDocument> RunAsync(string command, string database, string table, CancellationToken cancellationToken, params string[] extra)
     {
         string[] arguments =
