@@ -9,6 +9,7 @@ var commands = new Dictionary<string, (Func<string[], Task<int>> Run, string Hel
     ["wire"] = (WireBenchmark.RunAsync, "[5] bytes on the wire per row vs the raw Arrow payload", BenchOptions.Usage),
     ["scan"] = (ScanBenchmark.RunAsync, "[6] scan N rows through AsAsyncEnumerable: peak RSS of the client during the scan (--buffered: query bodies read whole first, as before)", BenchOptions.Usage + " [--buffered]"),
     ["quality"] = (QualityBenchmark.RunAsync, "recall@10, nDCG@10, MRR@10 on the labelled retrieval set (benchmarks/data/retrieval) for minilm and arctic-xs in fp32 and int8; int8 vs fp32 agreement", QualityBenchmarkOptions.Usage),
+    ["images"] = (ImageBenchmark.RunAsync, "images/s: bare ONNX Runtime on pre-decoded tensors vs the resnet18 function from JPEG bytes; decode cost SkiaSharp vs ImageSharp", ImageBenchmarkOptions.Usage),
     ["all"] = (AllBenchmark.RunAsync, "1 to 5 in one run against one emulator", BenchOptions.Usage),
 };
 
@@ -25,7 +26,8 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
     return 2;
 }
 
-if (!args.Contains("--skip-node", StringComparer.OrdinalIgnoreCase) && !string.Equals(args[0], "quality", StringComparison.OrdinalIgnoreCase))
+if (!args.Contains("--skip-node", StringComparer.OrdinalIgnoreCase) && !string.Equals(args[0], "quality", StringComparison.OrdinalIgnoreCase)
+    && !string.Equals(args[0], "images", StringComparison.OrdinalIgnoreCase))
 {
     NodePackages.EnsureInstalled(); // one command on a fresh clone: the TS baselines' npm packages install on first use
 }

@@ -24,6 +24,23 @@ public static class SharedModelFiles
     /// </summary>
     public static string? ArcticXsDirectory => LazyArcticXs.Value;
 
+    /// <summary>
+    /// The folder of the resnet18 image model's files (<c>ResNet18Onnx/ResNet18.onnx</c>,
+    /// <c>ResNetPrepOnnx/ResNetPreprocess.onnx</c>) in the restored NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18
+    /// (the test projects restore it with a PackageDownload, see tests/Directory.Build.props).
+    /// </summary>
+    public static string ResNet18Directory => LazyResNet18.Value;
+
+    private static readonly Lazy<string> LazyResNet18 = new(FindResNet18Directory);
+
+    private static string FindResNet18Directory()
+    {
+        var manifest = ImageModelManifest.ResNet18;
+        var folders = NuGetPackageFolders.Of(Environment.GetEnvironmentVariable, AppContext.GetData).Select(manifest.PackageModelFolder).ToArray();
+        return folders.FirstOrDefault(f => File.Exists(Path.Combine(f, manifest.Model.Path)))
+               ?? throw new InvalidOperationException($"{manifest.PackageId} {manifest.PackageVersion} is not restored (looked in {string.Join(", ", folders)}); restore the test project ({manifest.PackageDownloadLine} is in tests/Directory.Build.props).");
+    }
+
     private static readonly Lazy<string?> LazyArcticXs = new(() => Resolve(new ArcticXsOptions { CacheDirectory = TestModelCache, AllowDownload = false }));
 
     private static string TestModelCache => Path.Combine(Path.GetTempPath(), "lanceorm-test-models");

@@ -24,6 +24,22 @@ internal static class BuiltInEmbeddingFunctions
     /// <summary>The prefix snowflake-arctic-embed's model card puts before search queries (never before documents).</summary>
     public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
 
+    /// <summary>The registry name of the built-in image model (ResNet-18 of Microsoft.ML.DnnImageFeaturizer.ResNet18).</summary>
+    public const string ResNet18 = "resnet18";
+
+    /// <summary>The vector dimension of <c>resnet18</c> (its pooled features).</summary>
+    public const int ResNet18Dimensions = 512;
+
+    /// <summary>The model id of <c>resnet18</c>.</summary>
+    public const string ResNet18ModelId = "microsoft/ML.NET DnnImageFeaturizer ResNet18 0.23.1";
+
+    /// <summary>
+    /// The identity of <c>resnet18</c>. Image functions are written under LanceOrm's own schema metadata key
+    /// (<c>lanceorm_embedding_functions</c>), which the official clients do not read.
+    /// </summary>
+    public static EmbeddingFunctionIdentity ResNet18Identity { get; } =
+        new(ResNet18, ResNet18ModelId, "1", "resnet18", """{"name":"resnet18"}""");
+
     /// <summary>
     /// The identity of <c>minilm</c>: written to table metadata as
     /// <c>{"name": "sentence-transformers", "model": {"name": "all-MiniLM-L6-v2"}}</c>, the form LanceDB's Python client reads.

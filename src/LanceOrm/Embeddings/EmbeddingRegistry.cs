@@ -51,6 +51,10 @@ public sealed class EmbeddingRegistry : IDisposable
             Register(new EmbeddingFunction(
                 BuiltInEmbeddingFunctions.InPrecision(BuiltInEmbeddingFunctions.ArcticXsIdentity, options.ArcticXs.Precision),
                 BuiltInEmbeddingFunctions.ArcticXsDimensions, arcticXs, Cache, new EmbeddingPrompts(Query: BuiltInEmbeddingFunctions.ArcticQueryPrefix)));
+
+            var resNet18 = new ResNet18EmbeddingGenerator(options.ResNet18, loggerFactory);
+            _owned.Add(resNet18);
+            Register(new ImageEmbeddingFunction(BuiltInEmbeddingFunctions.ResNet18Identity, BuiltInEmbeddingFunctions.ResNet18Dimensions, resNet18, Cache));
         }
 
         foreach (var registration in options.Functions)

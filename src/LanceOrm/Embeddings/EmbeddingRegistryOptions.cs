@@ -5,7 +5,7 @@ namespace LanceOrm.Embeddings;
 /// <summary>How an <see cref="EmbeddingRegistry"/> is built: built-ins, the shared cache and user functions.</summary>
 public sealed class EmbeddingRegistryOptions
 {
-    /// <summary>Register the built-in <c>minilm</c> and <c>arctic-xs</c> functions (default true). Their models load on first use.</summary>
+    /// <summary>Register the built-in <c>minilm</c> and <c>arctic-xs</c> text functions and the <c>resnet18</c> image function (default true). Their models load on first use.</summary>
     public bool RegisterBuiltIns { get; set; } = true;
 
     /// <summary>Settings of the built-in <c>minilm</c> generator (model directory, precision, execution provider, threads, batch size, download).</summary>
@@ -13,6 +13,9 @@ public sealed class EmbeddingRegistryOptions
 
     /// <summary>Settings of the built-in <c>arctic-xs</c> generator (model directory, precision, execution provider, threads, batch size).</summary>
     public ArcticXsOptions ArcticXs { get; set; } = new();
+
+    /// <summary>Settings of the built-in image function <c>resnet18</c> (model directory, execution provider, threads, batch size).</summary>
+    public ResNet18Options ResNet18 { get; set; } = new();
 
     /// <summary>Settings of the cache shared by every function of the registry.</summary>
     public EmbeddingCacheOptions Cache { get; set; } = new();

@@ -11,7 +11,15 @@ public sealed class ModelIntegrityException : Exception
         Source = source;
     }
 
-    /// <summary>The file's path in the repository.</summary>
+    /// <summary>Creates the exception for a local model file (found by <paramref name="origin"/>) that is not the known one; it was not loaded.</summary>
+    internal ModelIntegrityException(string path, string origin, string expected, string actual)
+        : base($"The model file '{path}' (from {origin}) is not the known one: expected {expected}, got {actual}. It was not loaded; replace it with the file of the package named in the documentation.")
+    {
+        FilePath = path;
+        Source = new Uri(Path.GetFullPath(path));
+    }
+
+    /// <summary>The file's path in the repository (for a local file: its path).</summary>
     public string FilePath { get; }
 
     /// <summary>Where it was downloaded from.</summary>

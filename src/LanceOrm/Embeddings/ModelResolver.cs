@@ -10,12 +10,8 @@ namespace LanceOrm.Embeddings;
 /// </summary>
 internal sealed class ModelResolver
 {
-    /// <summary>
-    /// The runtimeconfig.json property that the LanceOrm package's <c>buildTransitive/LanceOrm.targets</c> sets to the
-    /// application's NuGet packages folders (<c>$(NuGetPackageFolders)</c>: the global packages folder as the application's
-    /// nuget.config sets it, then any fallback folders).
-    /// </summary>
-    internal const string NuGetPackageFoldersKey = "LanceOrm.NuGetPackageFolders";
+    /// <summary>The runtimeconfig.json property naming the application's NuGet packages folders (see <see cref="NuGetPackageFolders"/>).</summary>
+    internal const string NuGetPackageFoldersKey = NuGetPackageFolders.Key;
 
     private readonly TextModelOptions _options;
     private readonly Func<string, string?> _environment;
@@ -149,31 +145,7 @@ internal sealed class ModelResolver
                ?? throw new ModelNotFoundException(manifest.Name, [.. places, $"{cacheDirectory} after extracting {origin}: {problem}"], Advice());
     }
 
-    /// <summary>
-    /// The NuGet packages folders to look in: those the application's restore used (runtimeconfig property
-    /// <see cref="NuGetPackageFoldersKey"/>, set by the LanceOrm package), then <c>NUGET_PACKAGES</c>, else
-    /// <c>~/.nuget/packages</c>.
-    /// </summary>
-    private IEnumerable<string> PackagesFolders()
-    {
-        var folders = new List<string>();
-        if (_appContextData?.Invoke(NuGetPackageFoldersKey) is string restored)
-        {
-            folders.AddRange(restored.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        }
-
-        if (_environment("NUGET_PACKAGES") is { Length: > 0 } configured)
-        {
-            folders.Add(configured);
-        }
-        else
-        {
-            var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            folders.Add(Path.Combine(home, ".nuget", "packages"));
-        }
-
-        return folders.Select(f => Path.TrimEndingDirectorySeparator(f)).Distinct(StringComparer.Ordinal);
-    }
+    private IEnumerable<string> PackagesFolders() => NuGetPackageFolders.Of(_environment, _appContextData);
 
     private ModelFiles? Look(string? directory, string origin, List<string> places)
     {

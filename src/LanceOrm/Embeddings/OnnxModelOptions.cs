@@ -8,7 +8,9 @@ namespace LanceOrm.Embeddings;
 /// </summary>
 public abstract class OnnxModelOptions
 {
-    private protected OnnxModelOptions(ModelManifest manifest) => Manifest = manifest;
+    private protected OnnxModelOptions()
+    {
+    }
 
     /// <summary>
     /// A directory holding the model (<c>vocab.txt</c> and <c>onnx/model.onnx</c> or <c>model.onnx</c> for the text
@@ -69,16 +71,12 @@ public abstract class OnnxModelOptions
     /// <summary>The environment variable that may name the model folder.</summary>
     internal abstract string ModelDirectoryVariableName { get; }
 
-    /// <summary>What to fetch and verify (settable for tests: a loopback hub serves generated files).</summary>
-    internal ModelManifest Manifest { get; set; }
-
     internal virtual void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(IntraOpThreads, nameof(IntraOpThreads));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
         ArgumentNullException.ThrowIfNull(HubBaseUrl, nameof(HubBaseUrl));
         ArgumentNullException.ThrowIfNull(ExecutionProvider, nameof(ExecutionProvider));
-        ArgumentNullException.ThrowIfNull(Manifest, nameof(Manifest));
         if (!Enum.IsDefined(Precision))
         {
             throw new ArgumentOutOfRangeException(nameof(Precision), Precision, "Precision is Float32 or Int8.");

@@ -4,14 +4,21 @@ namespace LanceOrm.Embeddings;
 public abstract class TextModelOptions : OnnxModelOptions
 {
     private protected TextModelOptions(ModelManifest manifest, int maxTokens)
-        : base(manifest) => MaxTokens = maxTokens;
+    {
+        Manifest = manifest;
+        MaxTokens = maxTokens;
+    }
 
     /// <summary>The most word pieces per text, [CLS] and [SEP] included (the model's own limit by default); longer text is truncated.</summary>
     public int MaxTokens { get; set; }
 
+    /// <summary>What to fetch and verify (settable for tests: a loopback hub serves generated files).</summary>
+    internal ModelManifest Manifest { get; set; }
+
     internal override void Validate()
     {
         base.Validate();
+        ArgumentNullException.ThrowIfNull(Manifest, nameof(Manifest));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokens, 3, nameof(MaxTokens));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxTokens, 512, nameof(MaxTokens));
     }
