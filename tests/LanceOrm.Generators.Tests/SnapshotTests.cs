@@ -8,6 +8,7 @@ public sealed class SnapshotTests
     [InlineData("Blog.Article", TestSources.Article)]
     [InlineData("Catalog.EveryType", TestSources.EveryType)]
     [InlineData("Library.Document", TestSources.Document)]
+    [InlineData("Gallery.Photo", TestSources.Photo)]
     public void Generated_sources_match_the_checked_in_snapshots(string entity, string source)
     {
         var (sources, output, generatorDiagnostics) = TestCompilation.Generate(source);

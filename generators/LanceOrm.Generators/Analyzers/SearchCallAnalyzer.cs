@@ -10,8 +10,10 @@ namespace LanceOrm.Generators.Analyzers;
 
 /// <summary>
 /// Column selectors at call sites of <c>LanceRepository&lt;T, TKey&gt;</c> (or a repository derived from it) and
-/// <c>LanceUpdateBuilder&lt;T&gt;</c>: LANCE012 when <c>Search(x => x.Member, text)</c> / <c>HybridSearch</c> names a
-/// property that is not <c>[Embed]</c>; LANCE015 when a selector (<c>Search</c>, <c>HybridSearch</c>,
+/// <c>LanceUpdateBuilder&lt;T&gt;</c>: LANCE012 when <c>Search(x => x.Member, text)</c> / <c>HybridSearch</c> /
+/// <c>Search(x => x.Member, image)</c> names a property that is not <c>[Embed]</c>; LANCE024 when
+/// <c>Search(x => x.Member, image)</c> names a property embedded with a text function (text on an image property does not
+/// compile: every text overload takes an <c>Expression&lt;Func&lt;T, string&gt;&gt;</c>); LANCE015 when a selector (<c>Search</c>, <c>HybridSearch</c>,
 /// <c>FullTextSearch</c>, <c>Create*IndexAsync</c>, <c>Set</c>, <c>SetSql</c>) is not a plain property access, such as
 /// <c>x => x.Body.Trim()</c>; LANCE022 when <c>set.SetSql(x => x.Member, sql)</c> assigns an <c>[Embed]</c> property (its
 /// vector cannot follow a value computed by the server).
@@ -20,13 +22,18 @@ namespace LanceOrm.Generators.Analyzers;
 public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
 {
     private const string UpdateBuilder = "LanceOrm.LanceUpdateBuilder`1";
+    private const string ImageInput = "LanceOrm.Embeddings.ImageInput";
 
     /// <summary>The parameter names of column selectors (predicates and projections are other names).</summary>
     private static readonly ImmutableHashSet<string> SelectorParameters = ImmutableHashSet.Create("property", "embeddedProperty", "columns");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SearchOnNonEmbeddedProperty, DiagnosticDescriptors.SelectorNotPropertyAccess, DiagnosticDescriptors.SqlAssignmentToEmbeddedProperty);
+        ImmutableArray.Create(
+            DiagnosticDescriptors.SearchOnNonEmbeddedProperty,
+            DiagnosticDescriptors.SelectorNotPropertyAccess,
+            DiagnosticDescriptors.SqlAssignmentToEmbeddedProperty,
+            DiagnosticDescriptors.ImageSearchOnTextProperty);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -59,9 +66,12 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
         }
 
         var entityType = method.ContainingType!.TypeArguments[0];
-        var isTextSearch = SymbolEqualityComparer.Default.Equals(declaring, repository) &&
+        var isRepository = SymbolEqualityComparer.Default.Equals(declaring, repository);
+        var isImageSearch = isRepository && method.Name == "Search" && method.Parameters.Length == 2 &&
+                            method.Parameters[1].Type.ToDisplayString() == ImageInput;
+        var isTextSearch = isImageSearch || (isRepository &&
                            method.Name is "Search" or "HybridSearch" && method.Parameters.Length == 2 &&
-                           method.Parameters[1].Type.SpecialType == SpecialType.System_String;
+                           method.Parameters[1].Type.SpecialType == SpecialType.System_String);
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter || !SelectorParameters.Contains(parameter.Name) || !IsExpressionType(parameter.Type))
@@ -75,6 +85,11 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
                 {
                     // Not a lambda (an expression variable): nothing to check at compile time.
                     Check(context, lambda, method, entityType, isTextSearch, embed);
+                    if (isImageSearch)
+                    {
+                        ImageSearchChecks.CheckFunction(context, lambda, entityType, embed);
+                    }
+
                     if (method.Name == "SetSql" && SymbolEqualityComparer.Default.Equals(declaring, updateBuilder))
                     {
                         CheckSqlAssignment(context, lambda, embed);
@@ -101,12 +116,14 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var embedded = EmbeddedProperties(entityType, embed).FirstOrDefault();
+            var isImage = method.Parameters[1].Type.SpecialType != SpecialType.System_String;
+            var embedded = EmbeddedProperties(entityType, embed, isImage ? ImageSearchChecks.HoldsImage : null).FirstOrDefault();
             var fix = embedded is null
-                ? $"add [Embed(\"minilm\")] to '{propertyReference.Property.Name}' ('{entityType.Name}' has no [Embed] property)"
+                ? $"add [Embed(\"{(isImage ? "resnet18" : "minilm")}\")] to '{propertyReference.Property.Name}' ('{entityType.Name}' has no {(isImage ? "image " : "")}[Embed] property)"
                 : $"search an [Embed] property such as {x} => {x}.{embedded}, or add [Embed(\"function\")] to '{propertyReference.Property.Name}'";
+            var argument = method.Parameters[1].Type.SpecialType == SpecialType.System_String ? "text" : "image";
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.SearchOnNonEmbeddedProperty, location, propertyReference.Property.Name, entityType.Name, method.Name, lambdaText, fix));
+                DiagnosticDescriptors.SearchOnNonEmbeddedProperty, location, propertyReference.Property.Name, entityType.Name, method.Name, lambdaText, fix, argument));
             return;
         }
 
@@ -172,13 +189,14 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
             ? initializer.ElementValues
             : new[] { argument.Value };
 
-    private static IEnumerable<string> EmbeddedProperties(ITypeSymbol entityType, INamedTypeSymbol embed)
+    /// <summary>The names of the <c>[Embed]</c> properties of <paramref name="entityType"/> (and its bases) that pass <paramref name="where"/>.</summary>
+    internal static IEnumerable<string> EmbeddedProperties(ITypeSymbol entityType, INamedTypeSymbol embed, System.Func<IPropertySymbol, bool>? where = null)
     {
         for (var type = entityType; type is not null; type = type.BaseType)
         {
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (HasEmbed(property, embed))
+                if (HasEmbed(property, embed) && (where is null || where(property)))
                 {
                     yield return property.Name;
                 }
@@ -186,7 +204,7 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasEmbed(IPropertySymbol property, INamedTypeSymbol embed)
+    internal static bool HasEmbed(IPropertySymbol property, INamedTypeSymbol embed)
     {
         for (var current = property; current is not null; current = current.OverriddenProperty)
         {
@@ -199,7 +217,7 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static IOperation Unwrap(IOperation operation)
+    internal static IOperation Unwrap(IOperation operation)
     {
         while (true)
         {

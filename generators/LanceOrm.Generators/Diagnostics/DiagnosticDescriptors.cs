@@ -30,11 +30,11 @@ internal static class DiagnosticDescriptors
         "Entity '{0}' has no [Key] property; mark the property that identifies a row with [Key]",
         MappingCategory);
 
-    /// <summary>LANCE003: "[Embed] on '{0}' of type '{1}'".</summary>
+    /// <summary>LANCE003 (a text function, or an unknown one, on a property that holds no text): "[Embed] on '{0}' of type '{1}'".</summary>
     public static readonly DiagnosticDescriptor EmbedOnNonString = Create(
         DiagnosticIds.EmbedOnNonString,
-        "[Embed] on a property that is not a string",
-        "[Embed] is on property '{0}' of type '{1}'; only string properties can be embedded",
+        "[Embed] with a text function on a property that is not a string",
+        "[Embed(\"{2}\")] is on property '{0}' of type '{1}'; {3}",
         MappingCategory);
 
     /// <summary>LANCE004: "Property '{0}' uses embedding function '{1}', which is not known at compile time".</summary>
@@ -93,11 +93,11 @@ internal static class DiagnosticDescriptors
         "Column name '{0}' of property '{1}' is invalid: {2}",
         MappingCategory);
 
-    /// <summary>LANCE012: "{2}({3}, text): '{0}' is not an [Embed] property of '{1}'" ({2} = Search or HybridSearch, {3} = the lambda, {4} = the fix).</summary>
+    /// <summary>LANCE012: "{2}({3}, text): '{0}' is not an [Embed] property of '{1}'" ({2} = Search or HybridSearch, {3} = the lambda, {4} = the fix, {5} = text or image).</summary>
     public static readonly DiagnosticDescriptor SearchOnNonEmbeddedProperty = Create(
         DiagnosticIds.SearchOnNonEmbeddedProperty,
         "Search on a property that is not embedded",
-        "{2}({3}, text): '{0}' is not an [Embed] property of '{1}'; semantic and hybrid search need a property marked [Embed(\"function\")]: {4}",
+        "{2}({3}, {5}): '{0}' is not an [Embed] property of '{1}'; semantic and hybrid search need a property marked [Embed(\"function\")]: {4}",
         UsageCategory);
 
     /// <summary>LANCE013: "Entity '{0}' has more than one [Key] property: {1}".</summary>
@@ -170,6 +170,20 @@ internal static class DiagnosticDescriptors
         "SetSql({0}, sql): '{1}' is an [Embed] property, and a SQL expression is evaluated by the server, so its vector could not be computed; use set.Set({0}, newText), which writes the text and its vector, or upsert the rows",
         UsageCategory);
 
+    /// <summary>LANCE023: "[Embed(\"{2}\")] is on property '{0}' of type '{1}'; '{2}' embeds images ...".</summary>
+    public static readonly DiagnosticDescriptor ImageEmbedOnNonImage = Create(
+        DiagnosticIds.ImageEmbedOnNonImage,
+        "[Embed] with an image function on a property that holds no image",
+        "[Embed(\"{2}\")] is on property '{0}' of type '{1}'; '{2}' embeds images, so put it on a byte[], ReadOnlyMemory<byte> or FileInfo property{3}",
+        MappingCategory);
+
+    /// <summary>LANCE024: "Search({0}, image): '{1}' is embedded with the text function '{2}' ...".</summary>
+    public static readonly DiagnosticDescriptor ImageSearchOnTextProperty = Create(
+        DiagnosticIds.ImageSearchOnTextProperty,
+        "Image search on a property embedded with a text function",
+        "Search({0}, image): '{1}' is embedded with the text function '{2}', which cannot embed an image; {3}",
+        UsageCategory);
+
     /// <summary>LANCE030: "[{0}] on property '{1}' {2}" ({2} says what is wrong and the fix).</summary>
     public static readonly DiagnosticDescriptor InvalidIndexDeclaration = Create(
         DiagnosticIds.InvalidIndexDeclaration,
@@ -184,7 +198,7 @@ internal static class DiagnosticDescriptors
         DuplicateColumn, VectorColumnCollision, InvalidVectorDimension, VectorDimensionMismatch, InvalidTableName,
         InvalidColumnName, SearchOnNonEmbeddedProperty, MultipleKeys, UnsupportedEntityShape, SelectorNotPropertyAccess,
         AnnotatedPropertyNotMapped, IgnoredPropertyWithMapping, EmptyEmbeddingFunctionName, InvalidKeyType, RequiredMemberNotMapped,
-        GeneratedNameConflict, SqlAssignmentToEmbeddedProperty,
+        GeneratedNameConflict, SqlAssignmentToEmbeddedProperty, ImageEmbedOnNonImage, ImageSearchOnTextProperty,
         InvalidIndexDeclaration,
     }.ToImmutableDictionary(d => d.Id);
 

@@ -27,6 +27,8 @@ internal static class DiagnosticIds
     public const string RequiredMemberNotMapped = "LANCE020";
     public const string GeneratedNameConflict = "LANCE021";
     public const string SqlAssignmentToEmbeddedProperty = "LANCE022";
+    public const string ImageEmbedOnNonImage = "LANCE023";
+    public const string ImageSearchOnTextProperty = "LANCE024";
 
     // LANCE030 and up: index declarations.
     public const string InvalidIndexDeclaration = "LANCE030";

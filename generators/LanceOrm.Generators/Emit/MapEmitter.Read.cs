@@ -53,7 +53,7 @@ internal static partial class MapEmitter
             foreach (var i in initialized)
             {
                 var property = entity.Columns[i].Property!;
-                writer.WriteLine($"{Literals.Identifier(property.Name)} = column{i} is null ? {Fallback(property)} : {ReadExpression(entity, property, $"column{i}")},");
+                writer.WriteLine($"{Literals.Identifier(property.Name)} = column{i} is null ? {Fallback(entity, property)} : {ReadExpression(entity, property, $"column{i}")},");
             }
 
             foreach (var x in initializedExtras)
@@ -113,7 +113,9 @@ internal static partial class MapEmitter
         var orDefault = n ? "" : ".GetValueOrDefault()";
         return property.Kind switch
         {
+            ValueKind.String when property.Shape == ClrShape.FileInfo => $"{Reader}.GetFile({array}, row){(n ? "" : $" ?? throw {NullFileError(entity, property)}")}",
             ValueKind.String => n ? $"{array}.GetString(row)" : $"{array}.GetString(row) ?? \"\"",
+            ValueKind.Binary when property.Shape == ClrShape.ReadOnlyMemory => $"{Reader}.GetByteMemory({array}, row){(property.IsNullableValueType ? "" : ".GetValueOrDefault()")}",
             ValueKind.Timestamp when property.Shape == ClrShape.DateTime => $"{Reader}.GetUtcDateTime({array}, row){orDefault}",
             ValueKind.Timestamp => $"{array}.GetTimestamp(row){orDefault}",
             ValueKind.Date => $"{array}.GetDateOnly(row){orDefault}",
@@ -142,7 +144,7 @@ internal static partial class MapEmitter
     }
 
     /// <summary>The value a property gets when its column is absent from a batch and it must be set in the initializer.</summary>
-    private static string Fallback(PropertySpec property)
+    private static string Fallback(EntitySpec entity, PropertySpec property)
     {
         if (property.IsNullable)
         {
@@ -151,6 +153,7 @@ internal static partial class MapEmitter
 
         return property.Kind switch
         {
+            ValueKind.String when property.Shape == ClrShape.FileInfo => $"throw {NullFileError(entity, property)}",
             ValueKind.String => "\"\"",
             ValueKind.Binary => "global::System.Array.Empty<byte>()",
             ValueKind.StringList => EmptyStringList(property),
@@ -158,6 +161,10 @@ internal static partial class MapEmitter
             _ => "default",
         };
     }
+
+    /// <summary>A non-nullable <c>FileInfo</c> has no empty value: a null (or absent) path is an error naming the column.</summary>
+    private static string NullFileError(EntitySpec entity, PropertySpec property) =>
+        $"new global::System.InvalidOperationException({Literals.String($"Column '{property.ColumnName}' of table '{entity.TableName}' holds no path, but {entity.Name}.{property.Name} is a non-nullable FileInfo; declare it FileInfo? to read such rows.")})";
 
     private static string EmptyStringList(PropertySpec property)
     {

@@ -44,7 +44,9 @@ internal static partial class MapEmitter
         return property.Kind switch
         {
             ValueKind.Vector => $"{Writer}.Vector(entities, {info}, {get})",
+            ValueKind.String when property.Shape == ClrShape.FileInfo => $"{Writer}.String(entities, {info}, Table, {get}?.ToString())",
             ValueKind.String => $"{Writer}.String(entities, {info}, Table, {get})",
+            ValueKind.Binary when property.Shape == ClrShape.ReadOnlyMemory => $"{Writer}.BinaryMemory(entities, {info}, Table, {get})",
             ValueKind.Binary => $"{Writer}.Binary(entities, {info}, Table, {get})",
             ValueKind.StringList => $"{Writer}.StringList(entities, {info}, Table, {get})",
             ValueKind.Decimal => $"{Writer}.Decimal(entities, {info}, {get})",

@@ -68,8 +68,7 @@ internal static partial class MapEmitter
         writer.CloseBlock(";");
         writer.WriteLine();
 
-        var metadata = entity.Embeddings.Count > 0 ? Literals.String(MetadataJson.EmbeddingFunctions(entity.Embeddings)) : "null";
-        writer.WriteLine($"private static readonly global::Apache.Arrow.Schema s_schema = {Mapping}.LanceArrowTypes.CreateSchema(s_columns, {metadata});");
+        writer.WriteLine($"private static readonly global::Apache.Arrow.Schema s_schema = {Mapping}.LanceArrowTypes.CreateSchema(s_columns, {SchemaMetadata(entity)});");
         writer.WriteLine();
 
         writer.WriteLine($"private static readonly {Mapping}.EmbeddingBinding<{entity.FullName}>[] s_embeddings = new {Mapping}.EmbeddingBinding<{entity.FullName}>[]");
@@ -83,7 +82,7 @@ internal static partial class MapEmitter
                     vectorColumn: {Literals.String(embedding.VectorColumn)},
                     functionName: {Literals.String(embedding.FunctionName)},
                     dimensions: {Int(embedding.Dimensions)},
-                    getSourceText: static entity => entity.{Literals.Identifier(embedding.PropertyName)}{(embedding.VectorProperty is null ? "" : ",")}
+                    {SourceGetter(entity, embedding)}{(embedding.VectorProperty is null ? "" : ",")}
                 """);
             if (embedding.VectorProperty is { } vector)
             {
@@ -168,6 +167,39 @@ internal static partial class MapEmitter
         }
 
         return text + ")";
+    }
+
+    /// <summary>
+    /// The metadata arguments of <c>CreateSchema</c>: the text functions' JSON (<c>embedding_functions</c>), then, only when
+    /// the entity has image embeddings, the image functions' JSON (<c>lanceorm_embedding_functions</c>).
+    /// </summary>
+    private static string SchemaMetadata(EntitySpec entity)
+    {
+        var text = entity.Embeddings.Where(e => e.Modality == FunctionModality.Text).ToEquatableArray();
+        var image = entity.Embeddings.Where(e => e.Modality == FunctionModality.Image).ToEquatableArray();
+        var textJson = text.Count > 0 ? Literals.String(MetadataJson.EmbeddingFunctions(text)) : "null";
+        return image.Count == 0 ? textJson : $"{textJson}, {Literals.String(MetadataJson.EmbeddingFunctions(image))}";
+    }
+
+    /// <summary>The binding's source argument: <c>getSourceText:</c> for a text function, <c>getSourceImage:</c> for an image one.</summary>
+    private static string SourceGetter(EntitySpec entity, EmbeddingSpec embedding)
+    {
+        var access = "entity." + Literals.Identifier(embedding.PropertyName);
+        if (embedding.Modality == FunctionModality.Text)
+        {
+            return $"getSourceText: static entity => {access}";
+        }
+
+        const string Image = "global::LanceOrm.Embeddings.ImageInput";
+        var source = entity.Columns.Select(c => c.Property).First(p => p?.Name == embedding.PropertyName)!;
+        var lambda = source switch
+        {
+            { Shape: ClrShape.FileInfo } => $"{access} is {{ }} file ? {Image}.FromFile(file) : ({Image}?)null",
+            { Shape: ClrShape.ReadOnlyMemory, IsNullableValueType: true } => $"{access} is {{ IsEmpty: false }} image ? {Image}.FromBytes(image) : ({Image}?)null",
+            { Shape: ClrShape.ReadOnlyMemory } => $"{access}.IsEmpty ? ({Image}?)null : {Image}.FromBytes({access})",
+            _ => $"{access} is {{ }} image ? {Image}.FromBytes(image) : ({Image}?)null",
+        };
+        return $"getSourceImage: static entity => {lambda}";
     }
 
     private static string GetVectorLambda(PropertySpec vector)

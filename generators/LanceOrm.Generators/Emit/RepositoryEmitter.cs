@@ -4,7 +4,7 @@ namespace LanceOrm.Generators.Emit;
 
 /// <summary>
 /// Emits <c>{Entity}.Repository.g.cs</c>: <c>{Entity}Repository</c> over <c>LanceRepository&lt;T, TKey&gt;</c> with one
-/// <c>Search{Property}(text)</c> per embedded property, and the <c>connection.{Entities}()</c> extension — the one way to
+/// <c>Search{Property}(text)</c> per embedded text property and <c>Search{Property}(image)</c> per embedded image property, and the <c>connection.{Entities}()</c> extension — the one way to
 /// get a repository without DI (its constructor is internal; DI uses it through <c>AddGeneratedRepositories()</c>).
 /// </summary>
 internal static class RepositoryEmitter
@@ -36,6 +36,21 @@ internal static class RepositoryEmitter
         foreach (var embedding in entity.Embeddings)
         {
             var property = Literals.Identifier(embedding.PropertyName);
+            if (embedding.Modality == FunctionModality.Image)
+            {
+                writer.WriteLine($$"""
+
+                    /// <summary>
+                    /// Search by example on <see cref="{{t}}.{{embedding.PropertyName}}"/>: embeds <paramref name="image"/> locally with
+                    /// <c>{{MapEmitter.Xml(embedding.FunctionName)}}</c> and searches column <c>{{MapEmitter.Xml(embedding.VectorColumn)}}</c>.
+                    /// </summary>
+                    /// <param name="image">The example image (bytes convert implicitly; use <c>ImageInput.FromFile</c> for a file).</param>
+                    public global::LanceOrm.LanceQuery<{{t}}> Search{{embedding.PropertyName}}(global::LanceOrm.Embeddings.ImageInput image) =>
+                        Search(entity => entity.{{property}}, image);
+                    """);
+                continue;
+            }
+
             writer.WriteLine($$"""
 
                 /// <summary>

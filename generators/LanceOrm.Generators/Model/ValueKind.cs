@@ -45,6 +45,8 @@ internal enum ClrShape
     ReadOnlyInterface,
     /// <summary>A mutable interface (<c>IList&lt;T&gt;</c>, <c>ICollection&lt;T&gt;</c>) materialised as a <c>List&lt;T&gt;</c>.</summary>
     MutableInterface,
-    /// <summary><c>ReadOnlyMemory&lt;float&gt;</c>.</summary>
+    /// <summary><c>ReadOnlyMemory&lt;float&gt;</c> (vectors) or <c>ReadOnlyMemory&lt;byte&gt;</c> (kind <see cref="ValueKind.Binary"/>).</summary>
     ReadOnlyMemory,
+    /// <summary><c>System.IO.FileInfo</c> (kind <see cref="ValueKind.String"/>): the path as given, read back as a new <c>FileInfo</c>.</summary>
+    FileInfo,
 }

@@ -20,6 +20,7 @@ internal static partial class EntityParser
     private static string? KeyTypeProblem(TypeClassification classification, ITypeSymbol type) => classification.Kind switch
     {
         ValueKind.StringList or ValueKind.Vector or ValueKind.Binary => "it is not a scalar (lists, vectors and byte arrays cannot be matched as keys)",
+        _ when classification.Shape == ClrShape.FileInfo => "a FileInfo is a file, not a value (use its path as a string key)",
         ValueKind.Float or ValueKind.Double => "floating-point values do not compare exactly (NaN never equals itself), so upserts could duplicate rows",
         ValueKind.Boolean => "a bool has only two values, so the table could never hold more than two rows",
         _ when classification.IsNullableValueType || (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated) =>

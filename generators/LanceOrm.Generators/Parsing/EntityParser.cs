@@ -146,15 +146,14 @@ internal static partial class EntityParser
 
             if (attributes.TryGetValue(WellKnownNames.EmbedAttribute, out var embedAttribute))
             {
-                var embedLocation = AttributeLocation(embedAttribute, cancellationToken);
-                if (classification.Kind != ValueKind.String)
+                var functionName = embedAttribute.ConstructorArguments.Length == 1 ? embedAttribute.ConstructorArguments[0].Value as string ?? "" : "";
+                var function = functions.FirstOrDefault(f => f.Name == functionName);
+                if (EmbedTypeProblem(property, classification, function, functionName, AttributeLocation(embedAttribute, cancellationToken)) is { } problem)
                 {
-                    Report(DiagnosticIds.EmbedOnNonString, embedLocation, property.Name, Display(property.Type));
+                    Report(problem.Id, problem.Location, problem.Arguments.ToArray());
                     continue;
                 }
 
-                var functionName = embedAttribute.ConstructorArguments.Length == 1 ? embedAttribute.ConstructorArguments[0].Value as string ?? "" : "";
-                var function = functions.FirstOrDefault(f => f.Name == functionName);
                 if (string.IsNullOrWhiteSpace(functionName))
                 {
                     Report(DiagnosticIds.EmptyEmbeddingFunctionName, ArgumentLocation(embedAttribute, 0, cancellationToken), property.Name, string.Join(", ", functions.Select(f => f.Name)));
@@ -286,10 +285,42 @@ internal static partial class EntityParser
                 MetadataName: function.MetadataName,
                 ModelJson: function.ModelJson,
                 SourceIsNullable: properties.First(p => p.Name == property.Name).IsNullable,
-                VectorProperty: vectorProperty));
+                VectorProperty: vectorProperty,
+                Modality: function.Modality));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// LANCE003 (a text function, or an unknown one, on a property that holds no text) and LANCE023 (an image function on
+    /// a property that holds no image); <c>null</c> when the property's type fits the function.
+    /// </summary>
+    private static DiagnosticInfo? EmbedTypeProblem(IPropertySymbol property, TypeClassification classification, EmbeddingFunctionSpec? function, string functionName, LocationSnapshot? location)
+    {
+        var isImage = TypeClassifier.IsImage(classification.Kind, classification.Shape);
+        if (function is { Modality: FunctionModality.Image })
+        {
+            if (isImage)
+            {
+                return null;
+            }
+
+            var hint = TypeClassifier.IsText(classification.Kind, classification.Shape) ? " (a string holding a path: make it FileInfo)" : "";
+            return new DiagnosticInfo(DiagnosticIds.ImageEmbedOnNonImage, location, new[] { property.Name, Display(property.Type), function.Name, hint }.ToEquatableArray());
+        }
+
+        if (TypeClassifier.IsText(classification.Kind, classification.Shape) || (function is null && isImage))
+        {
+            // An unknown function on an image property is LANCE004's to report: it may be an image function not declared yet.
+            return null;
+        }
+
+        var reason = function is null
+            ? $"only string properties (text functions) and {TypeClassifier.ImageTypes} properties (image functions) can be embedded"
+            : $"'{function.Name}' embeds text, so put it on a string property" +
+              (isImage ? $"; to embed the image it holds, use an image function such as [Embed(\"{KnownEmbeddingFunctions.ResNet18.Name}\")]" : "");
+        return new DiagnosticInfo(DiagnosticIds.EmbedOnNonString, location, new[] { property.Name, Display(property.Type), functionName, reason }.ToEquatableArray());
     }
 
     private static IEnumerable<ColumnSpec> BuildColumns(List<PropertySpec> properties, List<EmbeddingSpec> embeddings)

@@ -1,11 +1,15 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using LanceOrm.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace LanceOrm.Generators.Parsing;
 
-/// <summary>The embedding functions known at compile time: built-ins plus <c>[assembly: EmbeddingFunction(name, dimensions)]</c>.</summary>
+/// <summary>
+/// The embedding functions known at compile time: built-ins plus <c>[assembly: EmbeddingFunction(name, dimensions)]</c>
+/// (with <c>Modality = EmbeddingModality.Image</c> for an image function).
+/// </summary>
 internal static class KnownEmbeddingFunctions
 {
     /// <summary>
@@ -22,13 +26,22 @@ internal static class KnownEmbeddingFunctions
     public static readonly EmbeddingFunctionSpec ArcticXs =
         new("arctic-xs", 384, "sentence-transformers", "{\"name\":\"Snowflake/snowflake-arctic-embed-xs\"}");
 
+    /// <summary>
+    /// ResNet-18 (ImageNet-trained, 512 pooled features): an image function. Official clients have no such function, so
+    /// it is listed under <c>lanceorm_embedding_functions</c>, by its own name.
+    /// </summary>
+    public static readonly EmbeddingFunctionSpec ResNet18 =
+        new("resnet18", 512, "resnet18", "{\"name\":\"ResNet18\"}", FunctionModality.Image);
+
+    /// <summary>The built-in functions.</summary>
+    private static readonly EmbeddingFunctionSpec[] BuiltIns = { MiniLm, ArcticXs, ResNet18 };
+
     /// <summary>Reads the functions declared on <paramref name="assembly"/>; built-ins win over declarations of the same name.</summary>
     public static ImmutableArray<EmbeddingFunctionSpec> From(IAssemblySymbol assembly)
     {
         var result = ImmutableArray.CreateBuilder<EmbeddingFunctionSpec>();
-        result.Add(MiniLm);
-        result.Add(ArcticXs);
-        var seen = new HashSet<string> { MiniLm.Name, ArcticXs.Name };
+        result.AddRange(BuiltIns);
+        var seen = new HashSet<string>(BuiltIns.Select(f => f.Name));
         foreach (var attribute in assembly.GetAttributes())
         {
             if (attribute.AttributeClass?.ToDisplayString() != WellKnownNames.EmbeddingFunctionAttribute ||
@@ -41,9 +54,15 @@ internal static class KnownEmbeddingFunctions
                 continue;
             }
 
-            result.Add(new EmbeddingFunctionSpec(name, dimensions, name, "{}"));
+            result.Add(new EmbeddingFunctionSpec(name, dimensions, name, "{}", ModalityOf(attribute)));
         }
 
         return result.ToImmutable();
     }
+
+    /// <summary>The <c>Modality</c> named argument (an <c>EmbeddingModality</c> value: 0 text, 1 image); text when absent.</summary>
+    private static FunctionModality ModalityOf(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == "Modality").Value.Value is int modality && modality == (int)FunctionModality.Image
+            ? FunctionModality.Image
+            : FunctionModality.Text;
 }

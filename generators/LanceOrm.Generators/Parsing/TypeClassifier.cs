@@ -35,7 +35,16 @@ internal static class TypeClassifier
 {
     /// <summary>The supported types, for messages.</summary>
     public const string SupportedTypes =
-        "supported types are string, bool, integers, float, double, decimal, DateTime, DateTimeOffset, DateOnly, Guid, byte[], enums, their nullable forms, string lists/arrays and [Vector] float[]/ReadOnlyMemory<float>";
+        "supported types are string, bool, integers, float, double, decimal, DateTime, DateTimeOffset, DateOnly, Guid, byte[], ReadOnlyMemory<byte>, FileInfo, enums, their nullable forms, string lists/arrays and [Vector] float[]/ReadOnlyMemory<float>";
+
+    /// <summary>The property types an image function embeds, for messages.</summary>
+    public const string ImageTypes = "byte[], ReadOnlyMemory<byte> or FileInfo";
+
+    /// <summary>Whether a classified property holds an image an image function can embed (bytes or a file).</summary>
+    public static bool IsImage(ValueKind kind, ClrShape shape) => kind == ValueKind.Binary || shape == ClrShape.FileInfo;
+
+    /// <summary>Whether a classified property holds text a text function can embed.</summary>
+    public static bool IsText(ValueKind kind, ClrShape shape) => kind == ValueKind.String && shape != ClrShape.FileInfo;
 
     /// <summary>Whether <paramref name="type"/> is <c>float[]</c> or <c>ReadOnlyMemory&lt;float&gt;</c> (or nullable forms).</summary>
     public static bool TryClassifyVector(ITypeSymbol type, out TypeClassification classification)
@@ -115,6 +124,9 @@ internal static class TypeClassifier
         var systemName = underlying.ContainingNamespace?.ToDisplayString() == "System" ? underlying.MetadataName : null;
         switch (systemName)
         {
+            case "ReadOnlyMemory`1" when underlying is INamedTypeSymbol { TypeArguments.Length: 1 } memory && memory.TypeArguments[0].SpecialType == SpecialType.System_Byte:
+                classification = new TypeClassification(ValueKind.Binary, ClrShape.ReadOnlyMemory, isNullable, isNullableValueType, false, null);
+                return true;
             case "DateTimeOffset":
                 classification = new TypeClassification(ValueKind.Timestamp, ClrShape.DateTimeOffset, isNullable, isNullableValueType, false, null);
                 return true;
@@ -124,6 +136,12 @@ internal static class TypeClassifier
             case "Guid":
                 classification = new TypeClassification(ValueKind.Guid, ClrShape.Plain, isNullable, isNullableValueType, false, null);
                 return true;
+        }
+
+        if (underlying.ContainingNamespace?.ToDisplayString() == "System.IO" && underlying.MetadataName == "FileInfo")
+        {
+            classification = new TypeClassification(ValueKind.String, ClrShape.FileInfo, isNullable, false, false, null);
+            return true;
         }
 
         if (underlying is IArrayTypeSymbol { Rank: 1 } array)

@@ -26,6 +26,14 @@ public static class ArrowColumnReader
     /// <summary>A copy of the bytes.</summary>
     public static byte[]? GetBytes(BinaryArray array, int row) => array.IsNull(row) ? null : array.GetBytes(row).ToArray();
 
+    /// <summary>A copy of the bytes as memory (an empty cell reads as empty memory).</summary>
+    public static ReadOnlyMemory<byte>? GetByteMemory(BinaryArray array, int row) =>
+        GetBytes(array, row) is { } bytes ? new ReadOnlyMemory<byte>(bytes) : (ReadOnlyMemory<byte>?)null;
+
+    /// <summary>The path, as written by <c>FileInfo.ToString()</c> (the path as given), as a <see cref="FileInfo"/>.</summary>
+    /// <exception cref="ArgumentException">The cell holds an empty or invalid path.</exception>
+    public static FileInfo? GetFile(StringArray array, int row) => array.GetString(row) is { } path ? new FileInfo(path) : null;
+
     /// <summary>The list as an array; null items are read as <c>""</c>.</summary>
     public static string[]? GetStringArray(ListArray array, int row)
     {

@@ -98,6 +98,30 @@ public static partial class ArrowColumnWriter
     }
 
     /// <summary>
+    /// A <c>binary</c> column of <see cref="ReadOnlyMemory{T}"/> values (empty memory is an empty cell); a null value is a
+    /// null cell when the column is nullable, else an error.
+    /// </summary>
+    public static IArrowArray BinaryMemory<T>(IReadOnlyList<T> entities, LanceColumnInfo column, string table, Func<T, ReadOnlyMemory<byte>?> get)
+    {
+        var count = entities.Count;
+        var builder = new BinaryArray.Builder().Reserve(count);
+        for (var row = 0; row < count; row++)
+        {
+            if (get(entities[row]) is { } value)
+            {
+                builder.Append(value.Span);
+            }
+            else
+            {
+                builder.AppendNull();
+                CheckNullable(row, column, table);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
     /// A <c>list&lt;utf8&gt;</c> column; null items are null list items; a null list is a null cell when the column is
     /// nullable, else an error. Lists and arrays are indexed (no enumerator is allocated).
     /// </summary>

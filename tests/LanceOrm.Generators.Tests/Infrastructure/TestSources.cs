@@ -89,4 +89,30 @@ internal static class TestSources
             [Column("_rowid")] public ulong RowId { get; set; }
         }
         """;
+
+    /// <summary>Every image property shape (bytes, memory, optional memory, file), a user image function and a text embedding beside them.</summary>
+    public const string Photo = """
+        using System;
+        using System.IO;
+        using LanceOrm;
+        using LanceOrm.Embeddings;
+
+        [assembly: EmbeddingFunction("clip-mini", 64, Modality = EmbeddingModality.Image)]
+
+        namespace Gallery;
+
+        [LanceTable("photos")]
+        public partial class Photo
+        {
+            [Key] public string Id { get; set; } = "";
+            [Embed("minilm")] public string Caption { get; set; } = "";
+            [Embed("resnet18")] public byte[] Image { get; set; } = [];
+            [Embed("resnet18")] public ReadOnlyMemory<byte> Thumbnail { get; set; }
+            [Embed("clip-mini")] public ReadOnlyMemory<byte>? Scan { get; set; }
+            [Embed("resnet18", VectorColumn = "original_vector")] public FileInfo? Original { get; set; }
+            [Vector(512), Column("original_vector")] public float[]? OriginalVector { get; set; }
+            public ReadOnlyMemory<byte> Raw { get; set; }
+            public FileInfo Source { get; set; } = new("unknown.jpg");
+        }
+        """;
 }

@@ -94,3 +94,17 @@ public partial record Note
     [Column("_score")] public double Score { get; set; }
     [Column("_rowid")] public ulong RowId { get; set; }
 }
+
+[LanceTable("photos")]
+public partial class Photo
+{
+    [Key] public string Id { get; set; } = "";
+    [Embed("minilm")] public string Caption { get; set; } = "";
+    [Embed("resnet18")] public byte[]? Picture { get; set; }
+    [Embed("resnet18")] public ReadOnlyMemory<byte> Thumbnail { get; set; }
+    [Embed("resnet18")] public ReadOnlyMemory<byte>? Scan { get; set; }
+    [Embed("resnet18"), Column("original_path")] public FileInfo? Original { get; set; }
+    [Vector(512), Column("picture_vector")] public float[]? PictureVector { get; set; }
+    public FileInfo Source { get; set; } = new("unknown.jpg");
+    public ReadOnlyMemory<byte> Raw { get; set; }
+}
