@@ -19,13 +19,14 @@ public sealed class HousePainter : Painter
         var door = paints.Fill(Shade(look.Accent, 0.6f));
 
         var storeys = look.Shape == 1 ? 2 : 1;
-        var eaves = storeys == 1 ? -20f : -70f;
-        canvas.DrawRect(45, eaves - 65, 22, 40, roof);
+        var eaves = storeys == 1 ? -20f : -55f;
+        var rise = storeys == 1 ? 75f : 55f;
+        canvas.DrawRect(45, eaves - rise + 10, 22, 40, roof);
         canvas.DrawRect(-90, eaves, 180, 80 - eaves, walls);
         using (var gable = new SKPath())
         {
             gable.MoveTo(-110, eaves + 5);
-            gable.LineTo(0, eaves - 75);
+            gable.LineTo(0, eaves - rise);
             gable.LineTo(110, eaves + 5);
             gable.Close();
             canvas.DrawPath(gable, roof);
@@ -35,7 +36,7 @@ public sealed class HousePainter : Painter
         var windows = new List<SKPoint> { new(-70, 0), new(35, 0) };
         if (storeys == 2)
         {
-            windows.AddRange([new(-70, -55), new(35, -55)]);
+            windows.AddRange([new(-70, -45), new(35, -45)]);
         }
 
         foreach (var corner in windows)

@@ -38,7 +38,7 @@ public static class ImageSet
         new("bicycle-blue", "Blue racing bike", Bicycle, new(new(30, 80, 200), new(230, 230, 230), new(235, 225, 205), 10, 0.85f), Jpeg),
         new("bicycle-yellow", "Yellow touring bike", Bicycle, new(new(230, 190, 20), new(90, 60, 30), new(200, 215, 200), -10, 0.95f), Png),
 
-        new("house-white", "White cottage", House, new(new(240, 235, 225), new(170, 50, 40), new(170, 210, 235)), Jpeg),
+        new("house-white", "White cottage", House, new(new(240, 235, 225), new(170, 50, 40), new(170, 210, 235), 0, 0.8f), Jpeg),
         new("house-yellow", "Yellow farmhouse", House, new(new(240, 210, 100), new(90, 90, 100), new(190, 220, 240), -40, 0.85f), Png),
         new("house-blue", "Blue town house", House, new(new(110, 160, 210), new(230, 230, 230), new(235, 220, 190), 30, 0.95f, Shape: 1), Jpeg),
 
