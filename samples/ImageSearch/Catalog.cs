@@ -1,14 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ImageSearch;
-
-/// <summary>One picture of the bundled set, as listed in <c>Images/catalog.json</c>.</summary>
-public sealed record CatalogEntry(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("file")] string File,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("family")] string Family);
 
 /// <summary>Reads and writes <c>catalog.json</c> (a JSON array of <see cref="CatalogEntry"/>).</summary>
 public static class Catalog

@@ -3,9 +3,6 @@ using Spectre.Console;
 
 namespace ImageSearch;
 
-/// <summary>One ranked hit as printed: rank, id, title, family and cosine distance.</summary>
-public sealed record RankedProduct(int Rank, string Id, string Title, string Family, float? Distance);
-
 /// <summary>Prints a query's ranked hits as a small table.</summary>
 public static class ResultTable
 {

@@ -2,17 +2,9 @@ using SkiaSharp;
 
 namespace ImageSearch.Drawing;
 
-/// <summary>One picture of the set: its catalogue entry, the painter and look that draw it, and its file format.</summary>
-public sealed record ImageSpec(string Id, string Title, Painter Painter, Look Look, SKEncodedImageFormat Format)
-{
-    public string FileName => Id + (Format == SKEncodedImageFormat.Png ? ".png" : ".jpg");
-
-    public CatalogEntry ToEntry() => new(Id, FileName, Title, Painter.Family);
-}
-
 /// <summary>
-/// The bundled "product photo" set: eight families, three pictures each, in different colours, positions, sizes and
-/// backdrops; JPEG and PNG alternate. Fixed values, no randomness: <c>make-images</c> always draws the same pictures.
+/// The bundled "product photo" set: eight families, three pictures each, in different colours, positions, sizes,
+/// backdrops and shapes; JPEG and PNG alternate. Fixed values, no randomness: <c>make-images</c> always draws the same pictures.
 /// </summary>
 public static class ImageSet
 {
