@@ -22,7 +22,7 @@ public static class ExampleQueries
         [
             new($"(a) {original.File} cropped 5%, halved, JPEG q{NearDuplicate.JpegQuality}", duplicate, ExpectedFirstId: original.Id),
             new($"(b) not in the table: {unseen.Title.ToLowerInvariant()}", unseenBytes),
-            new("(c) the same", unseenBytes, x => x.Family != "bicycle", "x => x.Family != \"bicycle\""),
+            new("(c) the same picture", unseenBytes, x => x.Family != "bicycle", "x => x.Family != \"bicycle\""),
         ];
     }
 }

@@ -21,7 +21,7 @@ public sealed class FruitBowlPainter : Painter
         for (var i = 0; i < fruit.Length; i++)
         {
             var (x, y, r) = fruit[i];
-            var color = FruitColors[(i + look.Main.Red) % FruitColors.Length];
+            var color = FruitColors[(i + look.Main.Red) % FruitColors.Length]; // the heap's colours turn with the bowl's colour
             canvas.DrawCircle(x, y, r, paints.Fill(color));
             canvas.DrawCircle(x - r * 0.35f, y - r * 0.35f, r * 0.25f, shine);
             canvas.DrawLine(x, y - r, x + 3, y - r - 10, stalk);
