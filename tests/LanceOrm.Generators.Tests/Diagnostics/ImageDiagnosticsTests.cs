@@ -44,7 +44,7 @@ public sealed class ImageDiagnosticsTests
 
         public static class Queries
         {
-            public static object Run(LanceDbConnection db, LanceRepository<Photo, string> repository, byte[] bytes)
+            public static object Run(LanceDbConnection db, LanceRepository<Photo, string> repository, LanceSnapshot<Photo, string> snapshot, byte[] bytes)
             {
                 return {{call}};
             }
@@ -118,6 +118,14 @@ public sealed class ImageDiagnosticsTests
             "'mine'", "such as p => p.Picture");
 
     [Fact]
+    public Task LANCE024_fires_for_an_image_search_on_a_pinned_version() =>
+        DiagnosticAssert.FiresAsync("LANCE024", WithCall("snapshot.Search(x => x.Body, bytes)"), "x => x.Body", "'Body' is embedded with the text function 'minilm'");
+
+    [Fact]
+    public Task LANCE012_fires_for_a_text_search_on_a_pinned_version_that_names_a_property_that_is_not_embedded() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("snapshot.Search(x => x.Title, \"text\")"), "x => x.Title", "Search(x => x.Title, text)", "such as x => x.Body");
+
+    [Fact]
     public Task LANCE012_fires_when_an_image_search_names_a_property_that_is_not_embedded() =>
         DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(x => x.Raw, bytes)"), "x => x.Raw",
             "Search(x => x.Raw, image)", "'Raw' is not an [Embed] property of 'Photo'", "such as x => x.Picture");
@@ -131,5 +139,6 @@ public sealed class ImageDiagnosticsTests
         DiagnosticAssert.SilentAsync(WithCall(
             "new object[] { repository.Search(x => x.Picture, bytes), repository.Search(x => x.File, ImageInput.FromFile(\"q.jpg\")), " +
             "repository.Search(x => x.Picture, new ReadOnlyMemory<byte>(bytes)), db.Photos().SearchPicture(bytes), repository.Search(x => x.Body, \"text\"), " +
+            "snapshot.Search(x => x.File, bytes), snapshot.Search(x => x.Body, \"text\"), " +
             "repository.UpdateAsync(x => x.Id == \"1\", set => set.Set(x => x.Picture, bytes)), repository.UpdateAsync(x => x.Id == \"1\", set => set.Set(x => x.File, new FileInfo(\"b.jpg\"))) }"));
 }
