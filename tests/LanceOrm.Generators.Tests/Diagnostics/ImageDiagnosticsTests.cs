@@ -78,6 +78,9 @@ public sealed class ImageDiagnosticsTests
             [Vector(512), Column("a_vector")] public ReadOnlyMemory<float>? AVector { get; set; }
             public ReadOnlyMemory<byte> Plain { get; set; }
             public FileInfo? PlainFile { get; set; }
+            public required ReadOnlyMemory<byte> RequiredBytes { get; init; }
+            public required FileInfo RequiredFile { get; init; }
+            [Embed("resnet18")] public required ReadOnlyMemory<byte>? RequiredImage { get; init; }
             """, "[assembly: EmbeddingFunction(\"clip-mini\", 64, Modality = EmbeddingModality.Image)]"));
 
     [Fact]
@@ -93,6 +96,11 @@ public sealed class ImageDiagnosticsTests
     public Task LANCE003_fires_for_a_user_function_declared_without_a_modality_on_bytes() =>
         DiagnosticAssert.FiresAsync("LANCE003", Entity("[Embed(\"mine\")] public ReadOnlyMemory<byte> Scan { get; set; }", "[assembly: EmbeddingFunction(\"mine\", 8)]"),
             "Embed(\"mine\")", "'mine' embeds text");
+
+    [Fact]
+    public Task LANCE003_lists_the_text_and_image_types_for_an_unknown_function_on_a_type_that_fits_neither() =>
+        DiagnosticAssert.FiresAsync("LANCE003", Entity("[Embed(\"mystery\")] public int Size { get; set; }"), "Embed(\"mystery\")",
+            "'Size' of type 'int'", "only string properties (text functions) and byte[], ReadOnlyMemory<byte> or FileInfo properties (image functions) can be embedded");
 
     [Fact]
     public Task LANCE004_alone_fires_for_an_unknown_function_on_an_image_property() =>
