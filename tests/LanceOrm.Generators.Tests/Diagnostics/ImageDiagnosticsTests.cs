@@ -69,7 +69,7 @@ public sealed class ImageDiagnosticsTests
     [Fact]
     public Task LANCE023_is_silent_for_image_functions_on_every_image_property_shape() =>
         DiagnosticAssert.SilentAsync(Entity("""
-            [Embed("resnet18")] public byte[] A { get; set; } = [];
+            [Embed("resnet18"), VectorIndex] public byte[] A { get; set; } = [];
             [Embed("resnet18")] public byte[]? B { get; set; }
             [Embed("resnet18")] public ReadOnlyMemory<byte> C { get; set; }
             [Embed("resnet18")] public ReadOnlyMemory<byte>? D { get; set; }
