@@ -14,5 +14,6 @@ internal static class WellKnownNames
     public const string ScalarIndexAttribute = "LanceOrm.ScalarIndexAttribute";
     public const string EmbeddingFunctionAttribute = "LanceOrm.EmbeddingFunctionAttribute";
     public const string LanceRepository = "LanceOrm.LanceRepository`2";
+    public const string LanceSnapshot = "LanceOrm.LanceSnapshot`2";
     public const string LanceOrmBuilder = "Microsoft.Extensions.DependencyInjection.LanceOrmBuilder";
 }

@@ -8,9 +8,9 @@ public sealed class GeneratedCodeComplianceTests
     [Fact]
     public void Generated_code_compiles_with_no_warnings_under_nullable_and_warnings_as_errors()
     {
-        var (sources, output, _) = TestCompilation.Generate(TestSources.Article, TestSources.EveryType, TestSources.Document);
+        var (sources, output, _) = TestCompilation.Generate(TestSources.Article, TestSources.EveryType, TestSources.Document, TestSources.Photo);
 
-        Assert.Equal(7, sources.Count); // 3 maps, 3 repositories, 1 AddGeneratedRepositories
+        Assert.Equal(9, sources.Count); // 4 maps, 4 repositories, 1 AddGeneratedRepositories
         Assert.Equal(NullableContextOptions.Enable, output.Options.NullableContextOptions);
         Assert.Equal(ReportDiagnostic.Error, output.Options.GeneralDiagnosticOption);
         Assert.Empty(TestCompilation.CompilerProblems(output));
@@ -43,6 +43,32 @@ public sealed class GeneratedCodeComplianceTests
         Assert.Contains("LanceColumnInfo(\"Name\", \"name\", global::LanceOrm.Mapping.LanceValueKind.String, true)", map);
         Assert.Contains("LanceColumnInfo(\"Blob\", \"blob\", global::LanceOrm.Mapping.LanceValueKind.Binary, true)", map);
         Assert.Contains("LanceColumnInfo(\"Tags\", \"tags\", global::LanceOrm.Mapping.LanceValueKind.StringList, true)", map);
+    }
+
+    [Fact]
+    public void Image_properties_declared_in_a_nullable_disabled_context_are_nullable_columns_and_compile_cleanly()
+    {
+        var (sources, output, _) = TestCompilation.Generate("""
+            #nullable disable
+            using System.IO;
+            using LanceOrm;
+
+            namespace Legacy;
+
+            [LanceTable("legacy_photos")]
+            public partial class LegacyPhoto
+            {
+                [Key] public int Id { get; set; }
+                [Embed("resnet18")] public byte[] Picture { get; set; }
+                [Embed("resnet18")] public FileInfo File { get; set; }
+            }
+            """);
+
+        Assert.Empty(TestCompilation.CompilerProblems(output));
+        var map = sources["Legacy.LegacyPhoto.LanceMap.g.cs"];
+        Assert.Contains("LanceColumnInfo(\"Picture\", \"picture\", global::LanceOrm.Mapping.LanceValueKind.Binary, true)", map);
+        Assert.Contains("LanceColumnInfo(\"File\", \"file\", global::LanceOrm.Mapping.LanceValueKind.String, true)", map);
+        Assert.DoesNotContain("InvalidOperationException", map);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LanceOrm.Generators.Analyzers;
 
 /// <summary>
-/// Column selectors at call sites of <c>LanceRepository&lt;T, TKey&gt;</c> (or a repository derived from it) and
-/// <c>LanceUpdateBuilder&lt;T&gt;</c>: LANCE012 when <c>Search(x => x.Member, text)</c> / <c>HybridSearch</c> /
+/// Column selectors at call sites of <c>LanceRepository&lt;T, TKey&gt;</c> (or a repository derived from it), of
+/// <c>LanceSnapshot&lt;T, TKey&gt;</c> (a pinned version, searched the same way) and of <c>LanceUpdateBuilder&lt;T&gt;</c>: LANCE012 when <c>Search(x => x.Member, text)</c> / <c>HybridSearch</c> /
 /// <c>Search(x => x.Member, image)</c> names a property that is not <c>[Embed]</c>; LANCE024 when
 /// <c>Search(x => x.Member, image)</c> names a property embedded with a text function (text on an image property does not
 /// compile: every text overload takes an <c>Expression&lt;Func&lt;T, string&gt;&gt;</c>); LANCE015 when a selector (<c>Search</c>, <c>HybridSearch</c>,
@@ -50,23 +50,25 @@ public sealed class SearchCallAnalyzer : DiagnosticAnalyzer
             }
 
             var updateBuilder = start.Compilation.GetTypeByMetadataName(UpdateBuilder);
-            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, repository, updateBuilder, embed), OperationKind.Invocation);
+            var snapshot = start.Compilation.GetTypeByMetadataName(WellKnownNames.LanceSnapshot);
+            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, repository, snapshot, updateBuilder, embed), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol repository, INamedTypeSymbol? updateBuilder, INamedTypeSymbol embed)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol repository, INamedTypeSymbol? snapshot, INamedTypeSymbol? updateBuilder, INamedTypeSymbol embed)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var declaring = method.ContainingType?.OriginalDefinition;
         if (declaring is null ||
-            !(SymbolEqualityComparer.Default.Equals(declaring, repository) || SymbolEqualityComparer.Default.Equals(declaring, updateBuilder)))
+            !(SymbolEqualityComparer.Default.Equals(declaring, repository) || SymbolEqualityComparer.Default.Equals(declaring, snapshot) ||
+              SymbolEqualityComparer.Default.Equals(declaring, updateBuilder)))
         {
             return;
         }
 
         var entityType = method.ContainingType!.TypeArguments[0];
-        var isRepository = SymbolEqualityComparer.Default.Equals(declaring, repository);
+        var isRepository = SymbolEqualityComparer.Default.Equals(declaring, repository) || SymbolEqualityComparer.Default.Equals(declaring, snapshot);
         var isImageSearch = isRepository && method.Name == "Search" && method.Parameters.Length == 2 &&
                             method.Parameters[1].Type.ToDisplayString() == ImageInput;
         var isTextSearch = isImageSearch || (isRepository &&

@@ -155,6 +155,7 @@ internal static partial class MapEmitter
         {
             ValueKind.String when property.Shape == ClrShape.FileInfo => $"throw {NullFileError(entity, property)}",
             ValueKind.String => "\"\"",
+            ValueKind.Binary when property.Shape == ClrShape.ReadOnlyMemory => "default",
             ValueKind.Binary => "global::System.Array.Empty<byte>()",
             ValueKind.StringList => EmptyStringList(property),
             ValueKind.Vector when property.Shape == ClrShape.Array => "global::System.Array.Empty<float>()",

@@ -76,7 +76,7 @@ internal static partial class EntityParser
         if (column is null)
         {
             report(DiagnosticIds.InvalidIndexDeclaration, location, "VectorIndex", property.Name,
-                property.Kind == ValueKind.String
+                property.Kind == ValueKind.String && property.Shape != ClrShape.FileInfo
                     ? "is on a text property without [Embed]; add [Embed(\"function\")] to index its vector, or use [FullTextIndex] for keyword search"
                     : "is on a property that is neither [Embed] nor [Vector]; put it on the [Embed] text property or on a [Vector] property");
             return null;

@@ -44,7 +44,7 @@ public sealed class ImageDiagnosticsTests
 
         public static class Queries
         {
-            public static object Run(LanceDbConnection db, LanceRepository<Photo, string> repository, byte[] bytes)
+            public static object Run(LanceDbConnection db, LanceRepository<Photo, string> repository, LanceSnapshot<Photo, string> snapshot, byte[] bytes)
             {
                 return {{call}};
             }
@@ -69,7 +69,7 @@ public sealed class ImageDiagnosticsTests
     [Fact]
     public Task LANCE023_is_silent_for_image_functions_on_every_image_property_shape() =>
         DiagnosticAssert.SilentAsync(Entity("""
-            [Embed("resnet18")] public byte[] A { get; set; } = [];
+            [Embed("resnet18"), VectorIndex] public byte[] A { get; set; } = [];
             [Embed("resnet18")] public byte[]? B { get; set; }
             [Embed("resnet18")] public ReadOnlyMemory<byte> C { get; set; }
             [Embed("resnet18")] public ReadOnlyMemory<byte>? D { get; set; }
@@ -78,6 +78,9 @@ public sealed class ImageDiagnosticsTests
             [Vector(512), Column("a_vector")] public ReadOnlyMemory<float>? AVector { get; set; }
             public ReadOnlyMemory<byte> Plain { get; set; }
             public FileInfo? PlainFile { get; set; }
+            public required ReadOnlyMemory<byte> RequiredBytes { get; init; }
+            public required FileInfo RequiredFile { get; init; }
+            [Embed("resnet18")] public required ReadOnlyMemory<byte>? RequiredImage { get; init; }
             """, "[assembly: EmbeddingFunction(\"clip-mini\", 64, Modality = EmbeddingModality.Image)]"));
 
     [Fact]
@@ -93,6 +96,11 @@ public sealed class ImageDiagnosticsTests
     public Task LANCE003_fires_for_a_user_function_declared_without_a_modality_on_bytes() =>
         DiagnosticAssert.FiresAsync("LANCE003", Entity("[Embed(\"mine\")] public ReadOnlyMemory<byte> Scan { get; set; }", "[assembly: EmbeddingFunction(\"mine\", 8)]"),
             "Embed(\"mine\")", "'mine' embeds text");
+
+    [Fact]
+    public Task LANCE003_lists_the_text_and_image_types_for_an_unknown_function_on_a_type_that_fits_neither() =>
+        DiagnosticAssert.FiresAsync("LANCE003", Entity("[Embed(\"mystery\")] public int Size { get; set; }"), "Embed(\"mystery\")",
+            "'Size' of type 'int'", "only string properties (text functions) and byte[], ReadOnlyMemory<byte> or FileInfo properties (image functions) can be embedded");
 
     [Fact]
     public Task LANCE004_alone_fires_for_an_unknown_function_on_an_image_property() =>
@@ -118,6 +126,14 @@ public sealed class ImageDiagnosticsTests
             "'mine'", "such as p => p.Picture");
 
     [Fact]
+    public Task LANCE024_fires_for_an_image_search_on_a_pinned_version() =>
+        DiagnosticAssert.FiresAsync("LANCE024", WithCall("snapshot.Search(x => x.Body, bytes)"), "x => x.Body", "'Body' is embedded with the text function 'minilm'");
+
+    [Fact]
+    public Task LANCE012_fires_for_a_text_search_on_a_pinned_version_that_names_a_property_that_is_not_embedded() =>
+        DiagnosticAssert.FiresAsync("LANCE012", WithCall("snapshot.Search(x => x.Title, \"text\")"), "x => x.Title", "Search(x => x.Title, text)", "such as x => x.Body");
+
+    [Fact]
     public Task LANCE012_fires_when_an_image_search_names_a_property_that_is_not_embedded() =>
         DiagnosticAssert.FiresAsync("LANCE012", WithCall("repository.Search(x => x.Raw, bytes)"), "x => x.Raw",
             "Search(x => x.Raw, image)", "'Raw' is not an [Embed] property of 'Photo'", "such as x => x.Picture");
@@ -131,5 +147,6 @@ public sealed class ImageDiagnosticsTests
         DiagnosticAssert.SilentAsync(WithCall(
             "new object[] { repository.Search(x => x.Picture, bytes), repository.Search(x => x.File, ImageInput.FromFile(\"q.jpg\")), " +
             "repository.Search(x => x.Picture, new ReadOnlyMemory<byte>(bytes)), db.Photos().SearchPicture(bytes), repository.Search(x => x.Body, \"text\"), " +
+            "snapshot.Search(x => x.File, bytes), snapshot.Search(x => x.Body, \"text\"), " +
             "repository.UpdateAsync(x => x.Id == \"1\", set => set.Set(x => x.Picture, bytes)), repository.UpdateAsync(x => x.Id == \"1\", set => set.Set(x => x.File, new FileInfo(\"b.jpg\"))) }"));
 }

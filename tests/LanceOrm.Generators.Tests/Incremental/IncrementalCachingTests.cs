@@ -119,4 +119,20 @@ public sealed class IncrementalCachingTests
         Assert.Contains((LanceOrmStepNames.ParseEntities, IncrementalStepRunReason.Modified), Reasons(result));
         Assert.Contains(result.GeneratedSources, s => s.HintName == "Blog.Article.LanceMap.g.cs");
     }
+
+    [Fact]
+    public void Declaring_a_function_as_an_image_function_switches_the_entity_to_an_image_binding()
+    {
+        var entity = TestSources.Article.Replace("[Embed(\"minilm\")] public string Body { get; set; } = \"\";", "[Embed(\"custom\")] public byte[] Body { get; set; } = [];");
+        var compilation = TestCompilation.Create(entity, "[assembly: LanceOrm.EmbeddingFunction(\"custom\", 16)]\n" + Unrelated);
+        var driver = TestCompilation.CreateDriver(trackSteps: true).RunGenerators(compilation, TestContext.Current.CancellationToken);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+
+        var result = Rerun(driver, Replace(compilation, 1, "[assembly: LanceOrm.EmbeddingFunction(\"custom\", 16, Modality = LanceOrm.Embeddings.EmbeddingModality.Image)]\n" + Unrelated));
+
+        Assert.Contains((LanceOrmStepNames.ParseEntities, IncrementalStepRunReason.Modified), Reasons(result));
+        var map = Assert.Single(result.GeneratedSources, s => s.HintName == "Blog.Article.LanceMap.g.cs").SourceText.ToString();
+        Assert.Contains("getSourceImage: static entity => entity.Body is { } image", map);
+        Assert.Contains("""CreateSchema(s_columns, null, "[{\"name\":\"custom\",""", map);
+    }
 }
