@@ -32,3 +32,14 @@ public partial class OfficialArticle
 
     public int Year { get; set; }
 }
+
+/// <summary>A LanceOrm table with a text embedding and an image embedding (resnet18, listed apart in the metadata).</summary>
+[LanceTable("lanceorm_products")]
+public partial class InteropProduct
+{
+    [Key] public string Id { get; set; } = "";
+
+    [Embed("minilm", VectorColumn = "description_vector")] public string Description { get; set; } = "";
+
+    [Embed("resnet18", VectorColumn = "photo_vector")] public byte[]? Photo { get; set; }
+}

@@ -31,7 +31,11 @@ public sealed class InteropFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var model = await new ModelResolver(new MiniLmOptions()).ResolveAsync(ct);
-        _registry = new EmbeddingRegistry(new EmbeddingRegistryOptions { MiniLm = { ModelDirectory = model.Directory } });
+        _registry = new EmbeddingRegistry(new EmbeddingRegistryOptions
+        {
+            MiniLm = { ModelDirectory = model.Directory },
+            ResNet18 = { ModelDirectory = SharedModelFiles.ResNet18Directory, CacheDirectory = Path.Combine(Path.GetTempPath(), "lanceorm-test-models") },
+        });
 
         if (!Directory.Exists(Path.Combine(RepositoryFiles.PeerDirectory, "node_modules")))
         {
