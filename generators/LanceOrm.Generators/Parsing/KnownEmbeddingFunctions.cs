@@ -31,7 +31,7 @@ internal static class KnownEmbeddingFunctions
     /// it is listed under <c>lanceorm_embedding_functions</c>, by its own name.
     /// </summary>
     public static readonly EmbeddingFunctionSpec ResNet18 =
-        new("resnet18", 512, "resnet18", "{\"name\":\"ResNet18\"}", FunctionModality.Image);
+        new("resnet18", 512, "resnet18", "{\"name\":\"resnet18\",\"package\":\"Microsoft.ML.DnnImageFeaturizer.ResNet18\",\"version\":\"0.23.1\"}", FunctionModality.Image);
 
     /// <summary>The built-in functions.</summary>
     private static readonly EmbeddingFunctionSpec[] BuiltIns = { MiniLm, ArcticXs, ResNet18 };

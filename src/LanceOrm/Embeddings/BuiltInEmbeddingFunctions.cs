@@ -38,7 +38,7 @@ internal static class BuiltInEmbeddingFunctions
     /// (<c>lanceorm_embedding_functions</c>), which the official clients do not read.
     /// </summary>
     public static EmbeddingFunctionIdentity ResNet18Identity { get; } =
-        new(ResNet18, ResNet18ModelId, "1", "resnet18", """{"name":"resnet18"}""");
+        new(ResNet18, ResNet18ModelId, "1", "resnet18", """{"name":"resnet18","package":"Microsoft.ML.DnnImageFeaturizer.ResNet18","version":"0.23.1"}""");
 
     /// <summary>
     /// The identity of <c>minilm</c>: written to table metadata as

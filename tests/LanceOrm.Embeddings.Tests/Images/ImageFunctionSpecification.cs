@@ -20,7 +20,7 @@ public sealed class ImageFunctionSpecification
         var again = await function.EmbedForTableAsync(images, second, null, Ct);
 
         Assert.Equal(512, function.Dimensions);
-        Assert.Equal("""{"name":"resnet18"}""", function.Identity.ModelJson);
+        Assert.Equal("""{"name":"resnet18","package":"Microsoft.ML.DnnImageFeaturizer.ResNet18","version":"0.23.1"}""", function.Identity.ModelJson);
         Assert.Equal((2, 0), (computed.Computed, computed.Cached));
         Assert.Equal((0, 2), (again.Computed, again.Cached));
         Assert.Equal(first, second);
