@@ -55,8 +55,10 @@ internal sealed class ImageEncoderEngine : IDisposable
     public int Dimensions { get; }
 
     /// <summary>Loads the model of <paramref name="files"/> and the mean image of its preprocessing graph.</summary>
+    /// <exception cref="DllNotFoundException">Skia's native library is missing (the message names the package).</exception>
     public static async Task<ImageEncoderEngine> LoadAsync(ImageModelFiles files, ResNet18Options options, ILogger logger, IOnnxSessionFactory? sessionFactory, CancellationToken cancellationToken)
     {
+        SkiaNativeLibrary.EnsureLoaded();
         var mean = await ReadMeanImageAsync(files.PreprocessingPath, cancellationToken).ConfigureAwait(false);
         return new ImageEncoderEngine(files, mean, options, logger, sessionFactory);
     }
