@@ -55,7 +55,8 @@ public sealed class LanceUpdateBuilder<T>
             throw new ArgumentException($"Column '{column.ColumnName}' is assigned twice in one update.", nameof(property));
         }
 
-        _assignments.Add((column.ColumnName, SqlLiteral.Format(value, column)));
+        // A FileInfo column stores the path (filters refuse to compare files; an assignment writes the path).
+        _assignments.Add((column.ColumnName, SqlLiteral.Format(value is FileInfo file ? file.ToString() : value, column)));
         if (EmbeddingOf(column) is { } binding)
         {
             if (binding.Modality == EmbeddingModality.Image)

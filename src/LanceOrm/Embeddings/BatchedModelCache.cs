@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LanceOrm.Embeddings.Quantization;
 using LanceOrm.Embeddings.Quantization.Onnx;
 
@@ -26,29 +25,15 @@ internal static class BatchedModelCache
     {
         Directory.CreateDirectory(cacheFolder);
         var target = Path.Combine(cacheFolder, $"{manifest.Name}.batch.{manifest.Model.Sha256}.{Version}.onnx");
-        var checksum = target + ".sha256";
-        if (await IsIntactAsync(target, checksum, cancellationToken).ConfigureAwait(false))
+        if (await CheckedModelFile.IsIntactAsync(target, cancellationToken).ConfigureAwait(false))
         {
             return target;
         }
 
         var model = await OnnxModelCodec.ReadAsync(sourcePath, cancellationToken).ConfigureAwait(false);
         MakeBatchSymbolic(model, manifest, sourcePath);
-        var unique = $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        string temporary = target + unique, temporaryChecksum = checksum + unique;
-        try
-        {
-            await OnnxModelCodec.WriteAsync(model, temporary, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(temporaryChecksum, await Sha256Async(temporary, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, target, overwrite: true);
-            File.Move(temporaryChecksum, checksum, overwrite: true);
-            return target;
-        }
-        finally
-        {
-            File.Delete(temporary);
-            File.Delete(temporaryChecksum);
-        }
+        await CheckedModelFile.WriteAsync(model, target, prove: null, cancellationToken).ConfigureAwait(false);
+        return target;
     }
 
     /// <summary>Makes dimension 0 of <paramref name="manifest"/>'s input and output symbolic and clears the inferred shapes.</summary>
@@ -69,25 +54,5 @@ internal static class BatchedModelCache
         }
 
         dims[0] = new TensorShapeProto.Types.Dimension { DimParam = BatchDimension };
-    }
-
-    private static async Task<bool> IsIntactAsync(string model, string checksum, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(model) || !File.Exists(checksum))
-        {
-            return false;
-        }
-
-        var expected = (await File.ReadAllTextAsync(checksum, cancellationToken).ConfigureAwait(false)).Trim();
-        return string.Equals(expected, await Sha256Async(model, cancellationToken).ConfigureAwait(false), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-        }
     }
 }

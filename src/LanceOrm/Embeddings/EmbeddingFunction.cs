@@ -146,34 +146,20 @@ public sealed class EmbeddingFunction
             throw new ArgumentException($"The destination holds {destination.Length} floats; {texts.Count} texts need {texts.Count * Dimensions}.", nameof(destination));
         }
 
-        var pending = new Dictionary<EmbeddingCacheKey, List<int>>();
+        var vectors = new CachedVectors(Cache, Dimensions);
         var missingTexts = new List<string>();
-        var missingKeys = new List<EmbeddingCacheKey>();
-        var cached = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = EmbeddingCacheKey.Create(_cacheScope, texts[i]);
-            if (pending.TryGetValue(key, out var rows))
+            if (await vectors.LookUpAsync(EmbeddingCacheKey.Create(_cacheScope, texts[i]), i, destination, Name, cancellationToken).ConfigureAwait(false))
             {
-                rows.Add(i);
-                continue;
+                missingTexts.Add(texts[i]);
             }
-
-            if (await Cache.TryGetAsync(key, destination.Slice(i * Dimensions, Dimensions), Name, cancellationToken).ConfigureAwait(false))
-            {
-                cached++;
-                continue;
-            }
-
-            pending[key] = [i];
-            missingTexts.Add(texts[i]);
-            missingKeys.Add(key);
         }
 
         if (missingTexts.Count == 0)
         {
-            return new EmbeddingCounts(0, cached, 0);
+            return new EmbeddingCounts(0, vectors.Cached, 0);
         }
 
         int truncated;
@@ -182,22 +168,14 @@ public sealed class EmbeddingFunction
         {
             var computed = buffer.AsMemory(0, missingTexts.Count * Dimensions);
             truncated = await ComputeInBatchesAsync(missingTexts, computed, table, cancellationToken).ConfigureAwait(false);
-            for (var j = 0; j < missingKeys.Count; j++)
-            {
-                var vector = computed.Slice(j * Dimensions, Dimensions);
-                await Cache.SetAsync(missingKeys[j], vector, cancellationToken).ConfigureAwait(false);
-                foreach (var row in pending[missingKeys[j]])
-                {
-                    vector.CopyTo(destination.Slice(row * Dimensions, Dimensions));
-                }
-            }
+            await vectors.StoreAsync(computed, destination, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
 
-        return new EmbeddingCounts(texts.Count - cached, cached, truncated);
+        return new EmbeddingCounts(texts.Count - vectors.Cached, vectors.Cached, truncated);
     }
 
     private static IReadOnlyList<string> Prompted(IReadOnlyList<string> texts, string? prefix)

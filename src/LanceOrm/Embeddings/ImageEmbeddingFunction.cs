@@ -105,80 +105,67 @@ public sealed class ImageEmbeddingFunction
 
     private async Task<EmbeddingCounts> EmbedCoreAsync(IReadOnlyList<ImageInput> images, Memory<float> destination, string? table, CancellationToken cancellationToken)
     {
-        var pending = new Dictionary<EmbeddingCacheKey, List<int>>();
+        var vectors = new CachedVectors(Cache, Dimensions);
         var missing = new List<ReadOnlyMemory<byte>>();
-        var missingKeys = new List<EmbeddingCacheKey>();
         var missingIndex = new List<int>();
-        var cached = 0;
         for (var i = 0; i < images.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var bytes = await ReadAsync(images[i], i, cancellationToken).ConfigureAwait(false);
-            var key = EmbeddingCacheKey.CreateForBytes(_cacheScope, bytes.Span);
-            if (pending.TryGetValue(key, out var rows))
+            if (await vectors.LookUpAsync(EmbeddingCacheKey.CreateForBytes(_cacheScope, bytes.Span), i, destination, Name, cancellationToken).ConfigureAwait(false))
             {
-                rows.Add(i);
-                continue;
+                missing.Add(bytes);
+                missingIndex.Add(i);
             }
-
-            if (await Cache.TryGetAsync(key, destination.Slice(i * Dimensions, Dimensions), Name, cancellationToken).ConfigureAwait(false))
-            {
-                cached++;
-                continue;
-            }
-
-            pending[key] = [i];
-            missing.Add(bytes);
-            missingKeys.Add(key);
-            missingIndex.Add(i);
         }
 
         if (missing.Count == 0)
         {
-            return new EmbeddingCounts(0, cached, 0);
+            return new EmbeddingCounts(0, vectors.Cached, 0);
         }
 
         var buffer = ArrayPool<float>.Shared.Rent(missing.Count * Dimensions);
         try
         {
             var computed = buffer.AsMemory(0, missing.Count * Dimensions);
-            for (var start = 0; start < missing.Count; start += MaxBatchSize)
-            {
-                var count = Math.Min(MaxBatchSize, missing.Count - start);
-                var chunk = start == 0 && count == missing.Count ? missing : missing.GetRange(start, count);
-                try
-                {
-                    await ComputeAsync(chunk, computed.Slice(start * Dimensions, count * Dimensions), table, cancellationToken).ConfigureAwait(false);
-                }
-                catch (InvalidImageException invalid)
-                {
-                    // Report the image's position in the caller's list, not in the chunk of images to compute.
-                    var index = missingIndex[start + invalid.Index];
-                    throw new InvalidImageException($"Image {index} of the call cannot be embedded by '{Name}': {invalid.Message}", index, invalid.InnerException);
-                }
-                catch (Exception ex) when (ex is not (EmbeddingFailedException or EmbeddingDimensionMismatchException or ModelNotFoundException or ModelIntegrityException)
-                                           && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                {
-                    throw new EmbeddingFailedException(Name, table, ex);
-                }
-            }
-
-            for (var j = 0; j < missingKeys.Count; j++)
-            {
-                var vector = computed.Slice(j * Dimensions, Dimensions);
-                await Cache.SetAsync(missingKeys[j], vector, cancellationToken).ConfigureAwait(false);
-                foreach (var row in pending[missingKeys[j]])
-                {
-                    vector.CopyTo(destination.Slice(row * Dimensions, Dimensions));
-                }
-            }
+            await ComputeInBatchesAsync(missing, missingIndex, computed, table, cancellationToken).ConfigureAwait(false);
+            await vectors.StoreAsync(computed, destination, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
 
-        return new EmbeddingCounts(images.Count - cached, cached, 0);
+        return new EmbeddingCounts(images.Count - vectors.Cached, vectors.Cached, 0);
+    }
+
+    /// <summary>
+    /// Computes the vectors of <paramref name="missing"/> in chunks of <see cref="MaxBatchSize"/>; a bad image is reported at
+    /// its position in the caller's list (<paramref name="missingIndex"/>), another failure of the generator as
+    /// <see cref="EmbeddingFailedException"/>.
+    /// </summary>
+    private async Task ComputeInBatchesAsync(List<ReadOnlyMemory<byte>> missing, List<int> missingIndex, Memory<float> computed, string? table, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < missing.Count; start += MaxBatchSize)
+        {
+            var count = Math.Min(MaxBatchSize, missing.Count - start);
+            var chunk = start == 0 && count == missing.Count ? missing : missing.GetRange(start, count);
+            try
+            {
+                await ComputeAsync(chunk, computed.Slice(start * Dimensions, count * Dimensions), table, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidImageException invalid)
+            {
+                // Report the image's position in the caller's list, not in the chunk of images to compute.
+                var index = missingIndex[start + invalid.Index];
+                throw new InvalidImageException($"Image {index} of the call cannot be embedded by '{Name}': {invalid.Message}", index, invalid.InnerException);
+            }
+            catch (Exception ex) when (ex is not (EmbeddingFailedException or EmbeddingDimensionMismatchException or ModelNotFoundException or ModelIntegrityException)
+                                       && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw new EmbeddingFailedException(Name, table, ex);
+            }
+        }
     }
 
     private static async ValueTask<ReadOnlyMemory<byte>> ReadAsync(ImageInput image, int index, CancellationToken cancellationToken)

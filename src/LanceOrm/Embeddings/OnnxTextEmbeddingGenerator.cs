@@ -19,9 +19,7 @@ public abstract class OnnxTextEmbeddingGenerator : IEmbeddingGenerator<string, E
     private readonly ModelResolver _resolver;
     private readonly ILogger _logger;
     private readonly IOnnxSessionFactory? _sessionFactory;
-    private readonly SemaphoreSlim _loadGate = new(1, 1);
-    private volatile TextEncoderEngine? _engine;
-    private bool _disposed;
+    private readonly LazyEngine<TextEncoderEngine> _engine;
 
     private protected OnnxTextEmbeddingGenerator(TextModelOptions options, int dimensions, ILoggerFactory? loggerFactory, ModelResolver? resolver, IOnnxSessionFactory? sessionFactory)
     {
@@ -31,6 +29,7 @@ public abstract class OnnxTextEmbeddingGenerator : IEmbeddingGenerator<string, E
         _resolver = resolver ?? new ModelResolver(options);
         _logger = (ILogger?)loggerFactory?.CreateLogger(GetType().FullName!) ?? NullLogger.Instance;
         _sessionFactory = sessionFactory;
+        _engine = new(CreateEngineAsync, this);
         Metadata = new EmbeddingGeneratorMetadata("LanceOrm.Onnx", null, options.Manifest.Repository, dimensions);
     }
 
@@ -41,10 +40,10 @@ public abstract class OnnxTextEmbeddingGenerator : IEmbeddingGenerator<string, E
     public TextModelStatistics Statistics { get; } = new();
 
     /// <summary>The model in use, once loaded; otherwise <see langword="null"/>.</summary>
-    internal ModelFiles? Model => _engine?.Files;
+    internal ModelFiles? Model => _engine.Loaded?.Files;
 
     /// <summary>Where the model runs, once loaded (<c>CPU</c> or <c>CUDA:n</c>; the CPU after a fallback); otherwise <see langword="null"/>.</summary>
-    public string? ExecutionProvider => _engine?.Provider;
+    public string? ExecutionProvider => _engine.Loaded?.Provider;
 
     /// <summary>The precision the model runs in.</summary>
     public ModelPrecision Precision => _options.Precision;
@@ -99,33 +98,14 @@ public abstract class OnnxTextEmbeddingGenerator : IEmbeddingGenerator<string, E
     /// <inheritdoc />
     public void Dispose()
     {
-        _disposed = true;
-        _engine?.Dispose();
-        _loadGate.Dispose();
+        _engine.Dispose();
     }
 
-    private async ValueTask<TextEncoderEngine> LoadAsync(CancellationToken cancellationToken)
+    private ValueTask<TextEncoderEngine> LoadAsync(CancellationToken cancellationToken) => _engine.GetAsync(cancellationToken);
+
+    private async ValueTask<TextEncoderEngine> CreateEngineAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_engine is { } loaded)
-        {
-            return loaded;
-        }
-
-        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_engine is null)
-            {
-                var files = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
-                _engine = new TextEncoderEngine(files, _options, _logger, _sessionFactory);
-            }
-
-            return _engine;
-        }
-        finally
-        {
-            _loadGate.Release();
-        }
+        var files = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        return new TextEncoderEngine(files, _options, _logger, _sessionFactory);
     }
 }

@@ -23,9 +23,7 @@ public sealed class ResNet18EmbeddingGenerator : IEmbeddingGenerator<DataContent
     private readonly ImageModelResolver _resolver;
     private readonly ILogger _logger;
     private readonly IOnnxSessionFactory? _sessionFactory;
-    private readonly SemaphoreSlim _loadGate = new(1, 1);
-    private volatile ImageEncoderEngine? _engine;
-    private bool _disposed;
+    private readonly LazyEngine<ImageEncoderEngine> _engine;
 
     /// <summary>Creates a generator; nothing is loaded until the first call (or <see cref="InitializeAsync"/>).</summary>
     /// <exception cref="ArgumentException">The options are invalid (for example <see cref="ModelPrecision.Int8"/>).</exception>
@@ -42,6 +40,7 @@ public sealed class ResNet18EmbeddingGenerator : IEmbeddingGenerator<DataContent
         _resolver = resolver ?? new ImageModelResolver(options);
         _logger = (ILogger?)loggerFactory?.CreateLogger(typeof(ResNet18EmbeddingGenerator).FullName!) ?? NullLogger.Instance;
         _sessionFactory = sessionFactory;
+        _engine = new(CreateEngineAsync, this);
         Metadata = new EmbeddingGeneratorMetadata("LanceOrm.Onnx", null, BuiltInEmbeddingFunctions.ResNet18ModelId, Dimensions);
     }
 
@@ -49,10 +48,10 @@ public sealed class ResNet18EmbeddingGenerator : IEmbeddingGenerator<DataContent
     public EmbeddingGeneratorMetadata Metadata { get; }
 
     /// <summary>Where the model runs, once loaded (<c>CPU</c> or <c>CUDA:n</c>; the CPU after a fallback); otherwise <see langword="null"/>.</summary>
-    public string? ExecutionProvider => _engine?.Provider;
+    public string? ExecutionProvider => _engine.Loaded?.Provider;
 
     /// <summary>The model in use, once loaded; otherwise <see langword="null"/>.</summary>
-    internal ImageModelFiles? Model => _engine?.Files;
+    internal ImageModelFiles? Model => _engine.Loaded?.Files;
 
     /// <summary>Resolves and loads the model now; returns the vector dimension.</summary>
     /// <exception cref="ModelNotFoundException">The model files are nowhere (the message gives the <c>PackageDownload</c> line).</exception>
@@ -102,33 +101,14 @@ public sealed class ResNet18EmbeddingGenerator : IEmbeddingGenerator<DataContent
     /// <inheritdoc />
     public void Dispose()
     {
-        _disposed = true;
-        _engine?.Dispose();
-        _loadGate.Dispose();
+        _engine.Dispose();
     }
 
-    private async ValueTask<ImageEncoderEngine> LoadAsync(CancellationToken cancellationToken)
+    private ValueTask<ImageEncoderEngine> LoadAsync(CancellationToken cancellationToken) => _engine.GetAsync(cancellationToken);
+
+    private async ValueTask<ImageEncoderEngine> CreateEngineAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_engine is { } loaded)
-        {
-            return loaded;
-        }
-
-        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_engine is null)
-            {
-                var files = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
-                _engine = await ImageEncoderEngine.LoadAsync(files, _options, _logger, _sessionFactory, cancellationToken).ConfigureAwait(false);
-            }
-
-            return _engine;
-        }
-        finally
-        {
-            _loadGate.Release();
-        }
+        var files = await _resolver.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        return await ImageEncoderEngine.LoadAsync(files, _options, _logger, _sessionFactory, cancellationToken).ConfigureAwait(false);
     }
 }

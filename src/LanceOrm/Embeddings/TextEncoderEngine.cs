@@ -225,19 +225,8 @@ internal sealed class TextEncoderEngine : IDisposable
         }
     }
 
-    private void Run(OrtValue[] inputs, OrtValue[] outputs, CancellationToken cancellationToken)
-    {
-        using var runOptions = new RunOptions();
-        using var registration = cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, runOptions);
-        try
-        {
-            _session.Run(runOptions, _inputNames, inputs, _outputNames, outputs);
-        }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The embedding batch was cancelled.", cancellationToken);
-        }
-    }
+    private void Run(OrtValue[] inputs, OrtValue[] outputs, CancellationToken cancellationToken) =>
+        _session.Run(_inputNames, inputs, _outputNames, outputs, cancellationToken);
 
     private int ProbeHiddenSize()
     {

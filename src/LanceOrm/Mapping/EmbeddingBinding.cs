@@ -19,16 +19,9 @@ public sealed class EmbeddingBinding<T>
         int dimensions,
         Func<T, string?> getSourceText,
         Func<T, ReadOnlyMemory<float>?>? getVector = null)
+        : this(sourcePropertyName, sourceColumn, vectorColumn, functionName, dimensions, getVector,
+               getSourceText ?? throw new ArgumentNullException(nameof(getSourceText)), getSourceImage: null)
     {
-        ArgumentNullException.ThrowIfNull(getSourceText);
-        SourcePropertyName = sourcePropertyName;
-        SourceColumn = sourceColumn;
-        VectorColumn = vectorColumn;
-        FunctionName = functionName;
-        Dimensions = dimensions;
-        Modality = EmbeddingModality.Text;
-        GetSourceText = getSourceText;
-        GetVector = getVector;
     }
 
     /// <summary>Creates the binding of an image property (called by generated code).</summary>
@@ -40,16 +33,29 @@ public sealed class EmbeddingBinding<T>
         int dimensions,
         Func<T, ImageInput?> getSourceImage,
         Func<T, ReadOnlyMemory<float>?>? getVector = null)
+        : this(sourcePropertyName, sourceColumn, vectorColumn, functionName, dimensions, getVector,
+               static _ => null, getSourceImage ?? throw new ArgumentNullException(nameof(getSourceImage)))
     {
-        ArgumentNullException.ThrowIfNull(getSourceImage);
+    }
+
+    private EmbeddingBinding(
+        string sourcePropertyName,
+        string sourceColumn,
+        string vectorColumn,
+        string functionName,
+        int dimensions,
+        Func<T, ReadOnlyMemory<float>?>? getVector,
+        Func<T, string?> getSourceText,
+        Func<T, ImageInput?>? getSourceImage)
+    {
         SourcePropertyName = sourcePropertyName;
         SourceColumn = sourceColumn;
         VectorColumn = vectorColumn;
         FunctionName = functionName;
         Dimensions = dimensions;
-        Modality = EmbeddingModality.Image;
+        Modality = getSourceImage is null ? EmbeddingModality.Text : EmbeddingModality.Image;
+        GetSourceText = getSourceText;
         GetSourceImage = getSourceImage;
-        GetSourceText = static _ => null;
         GetVector = getVector;
     }
 

@@ -99,7 +99,6 @@ internal static class SqlLiteral
             sbyte or byte or short or ushort or int or uint => Convert.ToString(value, CultureInfo.InvariantCulture)!,
             byte[] bytes => "X'" + Convert.ToHexString(bytes) + "'",
             ReadOnlyMemory<byte> memory => "X'" + Convert.ToHexString(memory.Span) + "'",
-            FileInfo file => Quote(file.ToString()),
             _ => throw new NotSupportedException($"Values of type {value.GetType().Name} cannot be used in a LanceDB filter."),
         };
     }

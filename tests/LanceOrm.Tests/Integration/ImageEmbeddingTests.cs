@@ -147,7 +147,7 @@ public sealed class ImageEmbeddingTests(EmulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Images_kept_as_files_are_embedded_from_the_file_and_searched_by_an_example_file()
+    public async Task Images_kept_as_files_are_embedded_from_the_file_searched_by_an_example_file_and_reassigned_by_an_update()
     {
         var folder = Directory.CreateTempSubdirectory("lanceorm-pictures-");
         try
@@ -169,6 +169,10 @@ public sealed class ImageEmbeddingTests(EmulatorFixture fixture) : IDisposable
 
             Assert.Equal("f3", hits[0].Entity.Id);
             Assert.Equal(files[3].File!.FullName, hits[0].Entity.File!.FullName);
+            await repo.UpdateAsync(x => x.Id == "f0", set => set.Set(x => x.File, files[4].File), Ct);
+            var nearScene4 = await repo.Search(x => x.File, ImageInput.FromFile(files[4].File!)).Limit(2).ToListAsync(Ct);
+            Assert.Equal(["f0", "f4"], nearScene4.Select(h => h.Entity.Id).Order());
+            Assert.Equal(files[4].File!.FullName, (await repo.GetAsync("f0", Ct))!.File!.FullName);
             var missing = new PictureFile { Id = "gone", File = new FileInfo(Path.Combine(folder.FullName, "gone.jpg")) };
             var error = await Assert.ThrowsAsync<InvalidImageException>(() => repo.AddAsync([missing], cancellationToken: Ct));
             Assert.Equal("gone", error.Key);

@@ -108,6 +108,24 @@ internal sealed class OnnxModelSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the model into <paramref name="outputs"/> (same fallback); <paramref name="cancellationToken"/> terminates the run,
+    /// which then ends in <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public void Run(IReadOnlyCollection<string> inputNames, IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames, IReadOnlyCollection<OrtValue> outputs, CancellationToken cancellationToken)
+    {
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, runOptions);
+        try
+        {
+            Run(runOptions, inputNames, inputs, outputNames, outputs);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The embedding batch was cancelled.", cancellationToken);
+        }
+    }
+
     /// <summary>Runs the model with outputs ONNX Runtime allocates (same fallback).</summary>
     public IDisposableReadOnlyCollection<OrtValue> Run(RunOptions runOptions, IReadOnlyCollection<string> inputNames, IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames)
     {

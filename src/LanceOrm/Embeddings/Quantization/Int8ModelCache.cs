@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LanceOrm.Embeddings.Quantization;
@@ -33,11 +32,10 @@ internal static class Int8ModelCache
             throw new FileNotFoundException($"The fp32 model '{fp32ModelPath}' to quantize does not exist.", fp32ModelPath);
         }
 
-        var sourceHash = await Sha256Async(fp32ModelPath, cancellationToken).ConfigureAwait(false);
+        var sourceHash = await CheckedModelFile.Sha256Async(fp32ModelPath, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(cacheFolder);
         var target = Path.Combine(cacheFolder, $"model_qint8.{sourceHash}.{version}.onnx");
-        var checksum = target + ".sha256";
-        if (await IsIntactAsync(target, checksum, cancellationToken).ConfigureAwait(false))
+        if (await CheckedModelFile.IsIntactAsync(target, cancellationToken).ConfigureAwait(false))
         {
             return target;
         }
@@ -52,34 +50,8 @@ internal static class Int8ModelCache
             throw new InvalidDataException($"'{fp32ModelPath}' cannot be quantized: {e.Message}", e);
         }
 
-        var unique = $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        string temporary = target + unique, temporaryChecksum = checksum + unique;
-        try
-        {
-            await OnnxModelCodec.WriteAsync(model, temporary, cancellationToken).ConfigureAwait(false);
-            ProveLoads(temporary, fp32ModelPath);
-            var hash = await Sha256Async(temporary, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(temporaryChecksum, hash, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, target, overwrite: true);
-            File.Move(temporaryChecksum, checksum, overwrite: true);
-            return target;
-        }
-        finally
-        {
-            File.Delete(temporary);
-            File.Delete(temporaryChecksum);
-        }
-    }
-
-    private static async Task<bool> IsIntactAsync(string model, string checksum, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(model) || !File.Exists(checksum))
-        {
-            return false;
-        }
-
-        var expected = (await File.ReadAllTextAsync(checksum, cancellationToken).ConfigureAwait(false)).Trim();
-        return string.Equals(expected, await Sha256Async(model, cancellationToken).ConfigureAwait(false), StringComparison.OrdinalIgnoreCase);
+        await CheckedModelFile.WriteAsync(model, target, written => ProveLoads(written, fp32ModelPath), cancellationToken).ConfigureAwait(false);
+        return target;
     }
 
     private static void ProveLoads(string path, string fp32ModelPath)
@@ -92,15 +64,6 @@ internal static class Int8ModelCache
         catch (OnnxRuntimeException e)
         {
             throw new InvalidDataException($"The int8 model produced from '{fp32ModelPath}' does not load in ONNX Runtime: {e.Message}", e);
-        }
-    }
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
         }
     }
 }
