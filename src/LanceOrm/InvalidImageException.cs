@@ -13,6 +13,7 @@ public sealed class InvalidImageException : LanceDbException
         : base(message, innerException: innerException)
     {
         Index = index;
+        Problem = message;
     }
 
     /// <summary>The image's position among the images of the call (for a write: the row's position in the batch).</summary>
@@ -26,4 +27,10 @@ public sealed class InvalidImageException : LanceDbException
 
     /// <summary>The row's key, when known.</summary>
     public object? Key { get; init; }
+
+    /// <summary>
+    /// What is wrong with the image, without where it stands (for example "it is a truncated or corrupt JPEG: …"): each
+    /// layer that raises it again (the function, the write, the search) names the place in its own words around this.
+    /// </summary>
+    internal string Problem { get; init; }
 }

@@ -158,7 +158,10 @@ public sealed class ImageEmbeddingFunction
             {
                 // Report the image's position in the caller's list, not in the chunk of images to compute.
                 var index = missingIndex[start + invalid.Index];
-                throw new InvalidImageException($"Image {index} of the call cannot be embedded by '{Name}': {invalid.Message}", index, invalid.InnerException);
+                throw new InvalidImageException($"Image {index} of the call cannot be embedded by '{Name}': {invalid.Problem}.", index, invalid.InnerException)
+                {
+                    Problem = invalid.Problem,
+                };
             }
             catch (Exception ex) when (ex is not (EmbeddingFailedException or EmbeddingDimensionMismatchException or ModelNotFoundException or ModelIntegrityException)
                                        && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -176,7 +179,8 @@ public sealed class ImageEmbeddingFunction
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidImageException($"Image {index} of the call cannot be read from '{image.FilePath}': {ex.Message}", index, ex);
+            var problem = $"it cannot be read from '{image.FilePath}': {ex.Message}";
+            throw new InvalidImageException($"Image {index} of the call {problem}", index, ex) { Problem = problem };
         }
     }
 

@@ -59,12 +59,13 @@ internal sealed record QuerySource<T>(RemoteTable Table, ILanceEntityMap<T> Map,
         catch (InvalidImageException invalid)
         {
             throw new InvalidImageException(
-                $"Table '{Table.Name}': {what} for property '{binding.SourcePropertyName}' cannot be embedded by '{binding.FunctionName}': {invalid.InnerException?.Message ?? invalid.Message}",
+                $"Table '{Table.Name}': {what} for property '{binding.SourcePropertyName}' cannot be embedded by '{binding.FunctionName}': {invalid.Problem}.",
                 0,
                 invalid)
             {
                 Table = Table.Name,
                 Property = binding.SourcePropertyName,
+                Problem = invalid.Problem,
             };
         }
 

@@ -119,15 +119,15 @@ internal static class RowEmbedder
             {
                 var row = positions[invalid.Index];
                 var key = map.GetKey(rows[row]);
-                var reason = invalid.InnerException?.Message ?? invalid.Message;
                 throw new InvalidImageException(
-                    $"Row {offset + row} (key {key}) of table '{map.TableName}': property '{binding.SourcePropertyName}' holds an image that '{binding.FunctionName}' cannot embed: {reason} Nothing of this row was written.",
+                    $"Row {offset + row} (key {key}) of table '{map.TableName}': property '{binding.SourcePropertyName}' holds an image that '{binding.FunctionName}' cannot embed: {invalid.Problem}. Nothing of this row was written.",
                     checked((int)(offset + row)),
                     invalid)
                 {
                     Table = map.TableName,
                     Property = binding.SourcePropertyName,
                     Key = key,
+                    Problem = invalid.Problem,
                 };
             }
 

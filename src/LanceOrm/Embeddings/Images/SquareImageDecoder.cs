@@ -116,5 +116,5 @@ internal static class SquareImageDecoder
         Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)]);
 
     private static InvalidImageException Invalid(int index, string problem) =>
-        new($"Image {index} of the call cannot be used: {problem}.", index);
+        new($"Image {index} of the call cannot be used: {problem}.", index) { Problem = problem };
 }
