@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using LanceOrm.Embeddings.Quantization;
 
 namespace LanceOrm.Embeddings;
 
@@ -58,14 +58,10 @@ internal sealed class ImageModelResolver
             throw new ModelIntegrityException(path, origin, $"{expected.Size} bytes", $"{size} bytes");
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        await using (stream.ConfigureAwait(false))
+        var actual = await CheckedModelFile.Sha256Async(path, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(actual, expected.Sha256, StringComparison.Ordinal))
         {
-            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-            if (!string.Equals(actual, expected.Sha256, StringComparison.Ordinal))
-            {
-                throw new ModelIntegrityException(path, origin, $"SHA-256 {expected.Sha256}", $"SHA-256 {actual}");
-            }
+            throw new ModelIntegrityException(path, origin, $"SHA-256 {expected.Sha256}", $"SHA-256 {actual}");
         }
     }
 
