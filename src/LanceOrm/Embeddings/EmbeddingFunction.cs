@@ -123,20 +123,8 @@ public sealed class EmbeddingFunction
         ArgumentNullException.ThrowIfNull(texts);
         TextInput.ThrowIfAnyNull(texts, nameof(texts));
         texts = Prompted(texts, kind == EmbeddingInputKind.Query ? Prompts.Query : Prompts.Document);
-        using var activity = LanceOrmTelemetry.StartEmbed(Name, texts.Count, table);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var counts = await EmbedCoreAsync(texts, destination, table, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("lanceorm.embedding.computed", counts.Computed);
-            LanceOrmTelemetry.RecordEmbedding(Name, table, texts.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            return counts;
-        }
-        catch (Exception ex)
-        {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
+        return await EmbedTrace.RunAsync(Name, texts.Count, table, (Function: this, Texts: texts, Destination: destination, Table: table, Token: cancellationToken),
+            static call => call.Function.EmbedCoreAsync(call.Texts, call.Destination, call.Table, call.Token)).ConfigureAwait(false);
     }
 
     private async Task<EmbeddingCounts> EmbedCoreAsync(IReadOnlyList<string> texts, Memory<float> destination, string? table, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using LanceOrm.Diagnostics;
 using Microsoft.Extensions.AI;
 
 namespace LanceOrm.Embeddings;
@@ -87,20 +86,8 @@ public sealed class ImageEmbeddingFunction
             throw new ArgumentException($"The destination holds {destination.Length} floats; {images.Count} images need {images.Count * Dimensions}.", nameof(destination));
         }
 
-        using var activity = LanceOrmTelemetry.StartEmbed(Name, images.Count, table);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            var counts = await EmbedCoreAsync(images, destination, table, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("lanceorm.embedding.computed", counts.Computed);
-            LanceOrmTelemetry.RecordEmbedding(Name, table, images.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            return counts;
-        }
-        catch (Exception ex)
-        {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
+        return await EmbedTrace.RunAsync(Name, images.Count, table, (Function: this, Images: images, Destination: destination, Table: table, Token: cancellationToken),
+            static call => call.Function.EmbedCoreAsync(call.Images, call.Destination, call.Table, call.Token)).ConfigureAwait(false);
     }
 
     private async Task<EmbeddingCounts> EmbedCoreAsync(IReadOnlyList<ImageInput> images, Memory<float> destination, string? table, CancellationToken cancellationToken)
