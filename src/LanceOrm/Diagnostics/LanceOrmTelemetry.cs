@@ -30,6 +30,9 @@ public static class LanceOrmTelemetry
     /// <summary>Counter (<c>{text}</c>): texts run through a local model. Tag: <c>model</c>.</summary>
     public const string TextsEmbedded = "lanceorm.embeddings.texts";
 
+    /// <summary>Counter (<c>{image}</c>): images run through a local model (<c>resnet18</c>). Tag: <c>model</c>.</summary>
+    public const string ImagesEmbedded = "lanceorm.embeddings.images";
+
     /// <summary>Counter (<c>{text}</c>): texts cut to the model's word-piece limit. Tag: <c>model</c>.</summary>
     public const string Truncations = "lanceorm.embeddings.truncations";
 
@@ -140,6 +143,7 @@ public static class LanceOrmTelemetry
     internal static readonly Counter<long> CacheHitCounter = Meter.CreateCounter<long>(CacheHits, "{text}", "Embedding cache hits.");
     internal static readonly Counter<long> CacheMissCounter = Meter.CreateCounter<long>(CacheMisses, "{text}", "Embedding cache misses.");
     internal static readonly Counter<long> TextsCounter = Meter.CreateCounter<long>(TextsEmbedded, "{text}", "Texts embedded by a local model.");
+    internal static readonly Counter<long> ImagesCounter = Meter.CreateCounter<long>(ImagesEmbedded, "{image}", "Images embedded by a local model.");
     internal static readonly Counter<long> TruncationCounter = Meter.CreateCounter<long>(Truncations, "{text}", "Texts truncated to the word-piece limit.");
     internal static readonly Counter<long> ProviderFallbackCounter = Meter.CreateCounter<long>(ProviderFallbacks, "{fallback}", "Local models moved from an accelerator to the CPU.");
     internal static readonly Counter<long> BatchCounter = Meter.CreateCounter<long>(Batches, "{batch}", "Inference batches run.");
@@ -234,6 +238,9 @@ public static class LanceOrmTelemetry
 
     /// <summary>Counts texts run through a local model, truncations and inference batches.</summary>
     internal static void RecordModelTexts(string model, int texts) => TextsCounter.Add(texts, new KeyValuePair<string, object?>(ModelTag, model));
+
+    /// <summary>Counts images run through a local model (their batches count with <see cref="RecordModelBatch"/>).</summary>
+    internal static void RecordModelImages(string model, int images) => ImagesCounter.Add(images, new KeyValuePair<string, object?>(ModelTag, model));
 
     /// <inheritdoc cref="RecordModelTexts"/>
     internal static void RecordTruncation(string model) => TruncationCounter.Add(1, new KeyValuePair<string, object?>(ModelTag, model));

@@ -90,7 +90,7 @@ internal sealed class ImageEncoderEngine : IDisposable
             RunBatch(images, start, count, destination.Slice(start * Dimensions, count * Dimensions), cancellationToken);
         }
 
-        LanceOrmTelemetry.RecordModelTexts(_modelName, images.Count);
+        LanceOrmTelemetry.RecordModelImages(_modelName, images.Count);
     }
 
     private void RunBatch(IReadOnlyList<ReadOnlyMemory<byte>> images, int start, int count, Span<float> destination, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
+using LanceOrm.Diagnostics;
 using LanceOrm.Embeddings.TestSupport;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace LanceOrm.Embeddings.Tests.Images;
 
@@ -17,6 +19,19 @@ public sealed class ResNet18GeneratorSpecification(ResNet18Model model) : IClass
         var vectors = await model.EmbedAsync([image, (byte[])image.Clone()], Ct);
 
         Assert.Equal(vectors[0], vectors[1]);
+    }
+
+    [Fact]
+    public async Task Images_are_counted_as_images_of_the_model_never_as_texts()
+    {
+        using var images = new MetricCollector<long>(LanceOrmTelemetry.Meter, LanceOrmTelemetry.ImagesEmbedded);
+        using var texts = new MetricCollector<long>(LanceOrmTelemetry.Meter, LanceOrmTelemetry.TextsEmbedded);
+
+        await model.EmbedAsync([TestImages.SceneJpeg(0), TestImages.SceneJpeg(1), TestImages.SceneJpeg(2)], Ct);
+
+        static bool OfResNet18(CollectedMeasurement<long> m) => Equals(m.Tags["model"], "resnet18");
+        Assert.True(images.GetMeasurementSnapshot().Where(OfResNet18).Sum(m => m.Value) >= 3);
+        Assert.DoesNotContain(texts.GetMeasurementSnapshot(), OfResNet18);
     }
 
     [Fact]
