@@ -47,7 +47,7 @@ public readonly struct ImageInput : IEquatable<ImageInput>
 
     /// <summary>The encoded bytes: <see cref="Bytes"/>, or the file's content.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken = default) =>
+    internal async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken) =>
         FilePath is null ? Bytes : await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
