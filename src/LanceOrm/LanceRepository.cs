@@ -318,14 +318,7 @@ public abstract partial class LanceRepository<T, TKey>
     internal LanceQuery<T> SearchIn(QuerySource<T> source, Expression<Func<T, string>> property, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var binding = BindingOf(property);
-        if (binding.Modality != EmbeddingModality.Text)
-        {
-            throw new ArgumentException(
-                $"Property '{binding.SourcePropertyName}' of {typeof(T).Name} is embedded with the image function '{binding.FunctionName}'; search it with an image.", nameof(property));
-        }
-
-        return new LanceQuery<T>(source).WithVectorSearch(binding, text, null);
+        return new LanceQuery<T>(source).WithVectorSearch(BindingOf(property), text, null);
     }
 
     /// <inheritdoc cref="Search{TImage}(Expression{Func{T, TImage}}, ImageInput)"/>
